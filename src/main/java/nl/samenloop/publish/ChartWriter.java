@@ -1,0 +1,170 @@
+package nl.samenloop.publish;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.samenloop.disclosure.ProtectedCell;
+import nl.samenloop.disclosure.ProtectedTable;
+import nl.samenloop.indicators.Cell;
+import nl.samenloop.model.GeoLevel;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * {@code charts/<name>.png} (spec disclosure.md, "Package contents": series per period against the
+ * Netherlands). A number that is not shown in the tables is absent from the chart — a gap in a line, a
+ * missing bar — never drawn as zero: the dataset holds null for it, which JFreeChart's renderers skip.
+ * Charts are drawn headless and at the size of their {@link ChartSpec}.
+ */
+public final class ChartWriter {
+    static {
+        // Must be set before the first AWT class loads; a package is written on servers without a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    static final String GAP_NOTE = "Ontbrekende punten en staven zijn geheim of niet waarneembaar ('.' in de tabel). "
+            + StatusText.SOURCE_LINE;
+
+    private ChartWriter() {
+    }
+
+    public static Path write(Path chartsDir, ProtectedTable table, ChartSpec spec) throws IOException {
+        Files.createDirectories(chartsDir);
+        Path file = chartsDir.resolve(spec.name() + ".png");
+        JFreeChart chart = chart(table, spec);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ChartUtils.writeChartAsPNG(out, chart, spec.width(), spec.height());
+        }
+        return file;
+    }
+
+    /** The chart, for callers that render it elsewhere. */
+    public static JFreeChart chart(ProtectedTable table, ChartSpec spec) {
+        DefaultCategoryDataset data = dataset(table, spec);
+        JFreeChart chart;
+        if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS) {
+            chart = ChartFactory.createLineChart(spec.title(), "Periode", spec.valueAxisLabel(), data,
+                    PlotOrientation.VERTICAL, true, false, false);
+            LineAndShapeRenderer r = (LineAndShapeRenderer) chart.getCategoryPlot().getRenderer();
+            // Shapes on: a point between two suppressed neighbours has no line and must still be seen.
+            r.setDefaultShapesVisible(true);
+            r.setDefaultStroke(new BasicStroke(2f));
+            r.setAutoPopulateSeriesStroke(false);
+            int nl = data.getRowIndex(netherlandsKey(table, spec));
+            if (nl >= 0) {
+                r.setSeriesPaint(nl, Color.BLACK);
+                r.setSeriesStroke(nl, new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {9f, 6f}, 0f));
+            }
+        } else {
+            chart = ChartFactory.createBarChart(spec.title(), "Gemeente", spec.valueAxisLabel(), data,
+                    PlotOrientation.VERTICAL, true, false, false);
+            BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
+            r.setBarPainter(new StandardBarPainter());
+            r.setShadowVisible(false);
+            r.setItemMargin(0.05);
+            CategoryAxis x = chart.getCategoryPlot().getDomainAxis();
+            x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            x.setMaximumCategoryLabelLines(2);
+        }
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xBBBBBB));
+        plot.setOutlineVisible(false);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-NL"))));
+        y.setAutoRangeIncludesZero(true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        TextTitle note = new TextTitle(GAP_NOTE, new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        note.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        note.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        chart.addSubtitle(note);
+        return chart;
+    }
+
+    /**
+     * The numbers drawn, exactly as the tables show them: the one-decimal value of {@link PublishedRow},
+     * null (absent) where the tables print a dot or have no row.
+     * Lines: rows = series (the Netherlands first, then municipalities), columns = periods.
+     * Bars: rows = periods, columns = geographies (the Netherlands, regions, municipalities).
+     * The unknown municipality is not drawn: it is not a place a reader can compare.
+     */
+    public static DefaultCategoryDataset dataset(ProtectedTable table, ChartSpec spec) {
+        List<Cell> cells = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
+        Map<String, PublishedRow> at = new HashMap<>();
+        for (ProtectedCell pc : table.rows()) {
+            Cell c = pc.cell();
+            if (!c.released() || !c.measure().equals(spec.measure())) {
+                continue;
+            }
+            cells.add(c);
+            if (!periods.contains(c.period())) {
+                periods.add(c.period());
+            }
+            at.put(c.geoCode() + "|" + c.period(), PublishedRow.of(table, pc));
+        }
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("chart " + spec.name() + ": table " + table.source().name()
+                    + " has no released rows for measure " + spec.measure());
+        }
+        List<GeographyOrder.Geo> geos = new ArrayList<>();
+        for (GeographyOrder.Geo g : GeographyOrder.of(table.source(), cells)) {
+            if (g.unknown()) {
+                continue;
+            }
+            if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS && g.level() == GeoLevel.REGION) {
+                continue;
+            }
+            geos.add(g);
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (GeographyOrder.Geo g : geos) {
+            for (String p : periods) {
+                PublishedRow r = at.get(g.code() + "|" + p);
+                Number v = r == null || r.value() == null ? null : r.value().doubleValue();
+                if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS) {
+                    data.addValue(v, g.label(), p);
+                } else {
+                    data.addValue(v, p, g.label());
+                }
+            }
+        }
+        return data;
+    }
+
+    private static String netherlandsKey(ProtectedTable table, ChartSpec spec) {
+        for (ProtectedCell pc : table.rows()) {
+            Cell c = pc.cell();
+            if (c.level() == GeoLevel.COUNTRY && c.measure().equals(spec.measure())) {
+                return new GeographyOrder.Geo(c.level(), c.geoCode(), c.geoName()).label();
+            }
+        }
+        return "";
+    }
+}
