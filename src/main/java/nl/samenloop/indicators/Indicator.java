@@ -1,0 +1,30 @@
+package nl.samenloop.indicators;
+
+import java.util.List;
+import java.util.Map;
+import nl.samenloop.link.LinkedData;
+
+/**
+ * One indicator of spec indicators.md. Implementations are registered by name through
+ * {@code META-INF/services/nl.samenloop.indicators.Indicator}: adding one means one class, its test and
+ * its service line — no central switch. Indicators compute counts; they never apply a threshold.
+ */
+public interface Indicator {
+    /** Job key, e.g. {@code wijkteam_share}. */
+    String name();
+
+    /** Spec code, e.g. {@code I1}. */
+    String code();
+
+    String title();
+
+    /** The options a job may set for this indicator, with defaults. */
+    Map<String, Option> options();
+
+    /** Optional staged columns this indicator needs (e.g. {@code verwijzer}); checked when the plan is built. */
+    default List<String> requiredColumns(TableRequest request) {
+        return List.of();
+    }
+
+    CellTable compute(LinkedData data, TableRequest request);
+}

@@ -1,0 +1,27 @@
+package nl.samenloop.indicators;
+
+import java.util.List;
+
+/**
+ * One indicator option a job may set (spec indicators.md, *option*): its allowed values (empty = any of
+ * its type) and default. The job layer validates job files against these.
+ */
+public record Option(String name, Type type, List<String> allowed, Object defaultValue, String description) {
+    public enum Type { CHOICE, BOOLEAN, INTEGER, NUMBER, LIST, MAP }
+
+    public Option {
+        allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
+
+    public static Option choice(String name, List<String> allowed, String dflt, String description) {
+        return new Option(name, Type.CHOICE, allowed, dflt, description);
+    }
+
+    public static Option bool(String name, boolean dflt, String description) {
+        return new Option(name, Type.BOOLEAN, List.of(), dflt, description);
+    }
+
+    public static Option list(String name, List<String> allowed, List<String> dflt, String description) {
+        return new Option(name, Type.LIST, allowed, dflt, description);
+    }
+}

@@ -1,0 +1,110 @@
+package nl.samenloop.indicators;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.samenloop.link.Geography;
+import nl.samenloop.link.PeriodIndex;
+import nl.samenloop.model.GeoLevel;
+import nl.samenloop.model.Period;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Turns person-level facts into mergeable counts at every geography level (STYLE habit 3).
+ *
+ * <p>Input: rows {@code person, p, gm, <count columns>} — what each person contributes to each count in
+ * period p, with the municipality the person counts in. Per period a person has one municipality, so
+ * municipal sums and person counts add up exactly to regions and the Netherlands; those are summed on the
+ * driver from the (small) municipal result. Pooled spans need distinct persons across periods, where a
+ * person may have moved, so they are aggregated per level in Spark: person first, then geography.
+ */
+public final class Rollup {
+    private Rollup() {
+    }
+
+    public static CountCube counts(Dataset<Row> facts, List<String> names, PeriodIndex index, Geography geo, List<Pool> pools) {
+        Map<CountRef, Count> out = new HashMap<>();
+        Column[] sums = names.stream().map(n -> sum(col(n)).as(n)).toArray(Column[]::new);
+        Dataset<Row> perPerson = facts.groupBy("person", "p", "gm").agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
+
+        List<Column> aggs = new ArrayList<>();
+        for (String n : names) {
+            aggs.add(sum(col(n)).as("v_" + n));
+            aggs.add(sum(when(col(n).gt(0), 1).otherwise(0)).as("n_" + n));
+        }
+        List<Row> rows = perPerson.groupBy("p", "gm")
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                .collectAsList();
+
+        Map<String, long[]> acc = new HashMap<>();
+        for (Row r : rows) {
+            String period = index.periods().get(r.getInt(r.fieldIndex("p"))).code();
+            String gm = r.getString(r.fieldIndex("gm"));
+            String region = geo.regionOf(gm);
+            for (String n : names) {
+                long v = r.getLong(r.fieldIndex("v_" + n));
+                long persons = r.getLong(r.fieldIndex("n_" + n));
+                add(acc, n, gm, period, v, persons);
+                if (region != null) {
+                    add(acc, n, region, period, v, persons);
+                }
+                add(acc, n, GeoLevel.NETHERLANDS, period, v, persons);
+            }
+        }
+        acc.forEach((k, v) -> {
+            String[] p = k.split("\\|");
+            out.put(new CountRef(p[0], p[1], p[2]), new Count(p[0], v[0], v[1]));
+        });
+
+        if (!pools.isEmpty()) {
+            pooled(perPerson, names, geo, pools, out);
+        }
+        List<String> periodCodes = new ArrayList<>();
+        for (Period p : index.periods()) {
+            periodCodes.add(p.code());
+        }
+        return new CountCube(out, names, geo, periodCodes, pools);
+    }
+
+    private static void add(Map<String, long[]> acc, String name, String geo, String period, long v, long persons) {
+        long[] a = acc.computeIfAbsent(name + "|" + geo + "|" + period, k -> new long[2]);
+        a[0] += v;
+        a[1] += persons;
+    }
+
+    /** Pooled spans: value = sum over the span's periods; persons = distinct persons at each level. */
+    private static void pooled(Dataset<Row> perPerson, List<String> names, Geography geo, List<Pool> pools, Map<CountRef, Count> out) {
+        SparkSession spark = perPerson.sparkSession();
+        List<Row> poolRows = new ArrayList<>();
+        for (Pool pool : pools) {
+            for (int p : pool.periodIndexes()) {
+                poolRows.add(org.apache.spark.sql.RowFactory.create(p, pool.code()));
+            }
+        }
+        Dataset<Row> poolTable = broadcast(spark.createDataFrame(poolRows, new org.apache.spark.sql.types.StructType()
+                .add("p", "int").add("pool", "string")));
+        Dataset<Row> withGeo = perPerson.join(poolTable, "p")
+                .join(geo.table(spark).withColumnRenamed("gm", "_gm"), col("gm").equalTo(col("_gm")), "left")
+                .withColumn("geo", explode(array_compact(array(col("gm"), col("region"), lit(GeoLevel.NETHERLANDS)))));
+        Column[] sums = names.stream().map(n -> sum(col(n)).as(n)).toArray(Column[]::new);
+        Dataset<Row> byPerson = withGeo.groupBy("pool", "geo", "person").agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
+        List<Column> aggs = new ArrayList<>();
+        for (String n : names) {
+            aggs.add(sum(col(n)).as("v_" + n));
+            aggs.add(sum(when(col(n).gt(0), 1).otherwise(0)).as("n_" + n));
+        }
+        for (Row r : byPerson.groupBy("pool", "geo").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).collectAsList()) {
+            String pool = r.getString(0);
+            String g = r.getString(1);
+            for (String n : names) {
+                out.put(new CountRef(n, g, pool), new Count(n, r.getLong(r.fieldIndex("v_" + n)), r.getLong(r.fieldIndex("n_" + n))));
+            }
+        }
+    }
+}

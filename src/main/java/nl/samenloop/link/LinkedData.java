@@ -1,0 +1,27 @@
+package nl.samenloop.link;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The named datasets the indicators share (STYLE: "share the scans"):
+ * <ul>
+ * <li>{@code trajectories}: merged jeugdhulp trajectories — person, linkable, hulpvorm, kind, begin, end,
+ *   verwijzer, aanbieder, gemeente</li>
+ * <li>{@code care}: every care spell of every kind — person, linkable, kind, begin, end (merged
+ *   trajectories plus both measures)</li>
+ * <li>{@code residence}: person, p, gm — municipality on the peildatum for linkable persons with an
+ *   address spell active in period p ({@code GM----} when unknown)</li>
+ * <li>{@code population}: person, p, gm — the youth population of each period</li>
+ * <li>{@code addresses}: person, begin, end, gm — address spells of linkable persons with their
+ *   municipality in the classification year</li>
+ * </ul>
+ *
+ * @param presentColumns optional input columns that were present (e.g. {@code verwijzer})
+ */
+public record LinkedData(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon,
+                         Dataset<Row> trajectories, Dataset<Row> care, Dataset<Row> residence,
+                         Dataset<Row> population, Dataset<Row> addresses, Set<String> presentColumns) {
+}

@@ -1,0 +1,157 @@
+package nl.samenloop.link;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import nl.samenloop.engine.Progress;
+import nl.samenloop.ingest.Staging;
+import nl.samenloop.model.Codes;
+import nl.samenloop.model.GeoLevel;
+import nl.samenloop.model.Period;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Links the staged tables into the datasets of {@link LinkedData}: merged trajectories, care spells of
+ * every kind, residence on the peildatum and the youth population per period (spec indicators.md,
+ * "Preparing trajectories", "Geography").
+ */
+public final class Linker {
+    /** Stand-in for an open end inside window arithmetic; never leaves this class. */
+    private static final java.sql.Date FAR = java.sql.Date.valueOf("9999-12-31");
+
+    private Linker() {
+    }
+
+    /**
+     * @param latestYearlyFile the latest year of a yearly trajectory file, or null with unsplit input
+     */
+    public static LinkedData link(SparkSession spark, Path work, LinkSpec spec, Geography geo,
+                                  Set<String> presentColumns, Integer latestYearlyFile, Progress progress) {
+        PeriodIndex index = new PeriodIndex(spec.periods());
+        Dataset<Row> rawTraj = spark.read().parquet(Staging.staged(work, Staging.JEUGDHULP).toString());
+        Dataset<Row> trajectories = prepareTrajectories(rawTraj, spec.mergeOverlapping())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        progress.rows("link", "merged trajectories", trajectories.count());
+
+        Dataset<Row> measures = measures(spark, work, Staging.BESCHERMING, Codes.Kind.JEUGDBESCHERMING)
+                .unionByName(measures(spark, work, Staging.RECLASSERING, Codes.Kind.JEUGDRECLASSERING));
+        Dataset<Row> care = trajectories.select(col("person"), col("linkable"), col("kind"), col("begin"), col("end"))
+                .unionByName(measures);
+
+        Dataset<Row> objects = spark.read().parquet(Staging.staged(work, Staging.OBJECTS).toString())
+                .where(col("year").equalTo(spec.classificationYear()))
+                .select(col("object"), col("gemeente").as("gm"));
+        Dataset<Row> known = geo.table(spark).select(col("gm").as("known_gm"));
+        Dataset<Row> addresses = spark.read().parquet(Staging.staged(work, Staging.ADDRESSES).toString())
+                .join(objects, "object", "left")
+                .join(known, col("gm").equalTo(col("known_gm")), "left")
+                // An object without a municipality in this classification year, or with a code the reference
+                // data does not know for that year, is "unknown": in the Netherlands, never in a municipality.
+                .withColumn("gm", coalesce(col("known_gm"), lit(GeoLevel.UNKNOWN)))
+                .select("person", "begin", "end", "object", "gm");
+
+        Dataset<Row> residence = residence(addresses, index, spark).persist(StorageLevel.MEMORY_AND_DISK());
+        progress.rows("link", "person-periods with an address", residence.count());
+
+        Dataset<Row> persons = spark.read().parquet(Staging.staged(work, Staging.PERSONS).toString())
+                .where(col("birth_date").isNotNull())
+                .select("person", "birth_date");
+        Dataset<Row> periods = index.table(spark);
+        Column ref = spec.ageAtStart() ? col("pstart") : col("pend");
+        Dataset<Row> population = residence.join(persons, "person")
+                .join(periods, "p")
+                .withColumn("age", Ages.ageOn(ref, col("birth_date")))
+                .where(col("age").between(spec.ageMin(), spec.ageMax()))
+                .select("person", "p", "gm")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        progress.rows("link", "youth population person-periods", population.count());
+
+        LocalDate horizon = spec.dataHorizon() != null ? spec.dataHorizon() : horizon(rawTraj, spec, latestYearlyFile);
+        progress.stage("link", "data horizon " + horizon + (spec.dataHorizon() != null ? " (from the job)" : " (derived)"));
+        return new LinkedData(spec, geo, index, horizon, trajectories, care, residence, population, addresses, presentColumns);
+    }
+
+    /**
+     * Merges trajectories of one person, hulpvorm (and provider) that overlap by at least one day into one
+     * with the earliest begin and the latest end (open wins). Done as a running max over begin order — a
+     * new group starts when a begin lies after every earlier end — so chains merge transitively.
+     * Trajectories that merely touch (end + 1 = next begin) stay apart: they share no day.
+     */
+    static Dataset<Row> prepareTrajectories(Dataset<Row> raw, boolean merge) {
+        Dataset<Row> t = raw.withColumn("kind", kindOf(col("hulpvorm")));
+        if (!merge) {
+            return t.select("person", "linkable", "hulpvorm", "kind", "begin", "end", "verwijzer", "aanbieder", "gemeente");
+        }
+        Column endOrFar = coalesce(col("end"), lit(FAR));
+        WindowSpec w = Window.partitionBy("person", "linkable", "hulpvorm", "aanbieder").orderBy(col("begin"), endOrFar);
+        Column prevMaxEnd = max(endOrFar).over(w.rowsBetween(Window.unboundedPreceding(), -1));
+        Dataset<Row> grouped = t.withColumn("_new", when(prevMaxEnd.isNull().or(col("begin").gt(prevMaxEnd)), 1).otherwise(0))
+                .withColumn("_grp", sum("_new").over(w.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
+        Column last = max(endOrFar);
+        return grouped.groupBy("person", "linkable", "hulpvorm", "aanbieder", "_grp")
+                .agg(min("begin").as("begin"), last.as("_end"),
+                        min_by(col("verwijzer"), col("begin")).as("verwijzer"),
+                        max_by(col("gemeente"), col("begin")).as("gemeente"),
+                        first("kind").as("kind"))
+                .withColumn("end", when(col("_end").equalTo(lit(FAR)), lit(null).cast("date")).otherwise(col("_end")))
+                .select("person", "linkable", "hulpvorm", "kind", "begin", "end", "verwijzer", "aanbieder", "gemeente");
+    }
+
+    static Column kindOf(Column hulpvorm) {
+        return when(hulpvorm.equalTo(Codes.WIJKTEAM), lit(Codes.Kind.WIJKTEAM.name()))
+                .when(hulpvorm.startsWith("0"), lit(Codes.Kind.OVERIG_ZONDER_VERBLIJF.name()))
+                .otherwise(lit(Codes.Kind.MET_VERBLIJF.name()));
+    }
+
+    private static Dataset<Row> measures(SparkSession spark, Path work, String table, Codes.Kind kind) {
+        return spark.read().parquet(Staging.staged(work, table).toString())
+                .select(col("person"), col("linkable"), lit(kind.name()).as("kind"), col("begin"), col("end"));
+    }
+
+    /**
+     * Residence on the peildatum: among the person's address spells active in the period, the one
+     * containing the peildatum wins; with a move on the peildatum two spells contain it and the later
+     * starting one (the new address) wins; if none contains it, the latest-starting active spell.
+     */
+    static Dataset<Row> residence(Dataset<Row> addresses, PeriodIndex index, SparkSession spark) {
+        Dataset<Row> active = index.explodeActive(addresses, "begin", "end").join(index.table(spark), "p");
+        Column containsPeil = col("begin").leq(col("pend")).and(col("end").isNull().or(col("end").geq(col("pend"))));
+        WindowSpec w = Window.partitionBy("person", "p")
+                .orderBy(containsPeil.desc(), col("begin").desc(), col("object").asc());
+        return active.withColumn("_rank", row_number().over(w))
+                .where(col("_rank").equalTo(1))
+                .select("person", "p", "gm");
+    }
+
+    /**
+     * Data horizon when the job does not state it: 31 December of the latest yearly trajectory file; with
+     * unsplit input the end of the last period that ends on or before the latest date seen.
+     */
+    static LocalDate horizon(Dataset<Row> rawTraj, LinkSpec spec, Integer latestYearlyFile) {
+        if (latestYearlyFile != null) {
+            return LocalDate.of(latestYearlyFile, 12, 31);
+        }
+        Row r = rawTraj.agg(max(greatest(col("begin"), coalesce(col("end"), col("begin"))))).first();
+        if (r.isNullAt(0)) {
+            return spec.end();
+        }
+        LocalDate latest = r.getDate(0).toLocalDate();
+        LocalDate best = null;
+        for (int y = spec.firstYear() - 1; y <= latest.getYear(); y++) {
+            for (Period p : Period.range(y, y, spec.granularity())) {
+                if (!p.end().isAfter(latest)) {
+                    best = p.end();
+                }
+            }
+        }
+        return best == null ? spec.start().minusDays(1) : best;
+    }
+}
