@@ -1,0 +1,71 @@
+package nl.samenloop.disclosure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.samenloop.indicators.Cell;
+import nl.samenloop.indicators.Count;
+import nl.samenloop.indicators.CountRef;
+
+/**
+ * Applies the primary rules of spec disclosure.md to the counts of one table and returns the unsafe counts
+ * with the rule that decided each (first rule wins: ZERO, MIN_PERSONS, COMPLEMENT, LEDGER_DIFFERENCE).
+ * Counts of unreleased rows are judged too: they are not printed, but a reader may still be able to
+ * derive them from the margins, so an unsafe one must be protected like a suppressed one.
+ * Counts that appear only in preset rows (NOT_OBSERVABLE, EMPTY) keep their preset status.
+ */
+final class PrimarySuppression {
+    private final Profile profile;
+    private final List<CountRule> countRules;
+    private final ComplementRule complement;
+    private final LedgerDifferenceRule ledgerRule;
+
+    PrimarySuppression(Profile profile, Ledger ledger, String populationSignature) {
+        this.profile = profile;
+        this.countRules = List.of(new ZeroRule(profile.zeroIsSafe()), new MinimumPersonsRule(profile.threshold()));
+        this.complement = profile.complementRule() ? new ComplementRule(profile.threshold()) : null;
+        this.ledgerRule = profile.ledgerCheck() && ledger != null
+                ? new LedgerDifferenceRule(ledger, populationSignature, profile.threshold()) : null;
+    }
+
+    Map<CountRef, String> unsafe(TableCounts t) {
+        Map<CountRef, String> out = new TreeMap<>();
+        for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
+            if (t.preset.containsKey(e.getKey())) {
+                continue;
+            }
+            for (CountRule rule : countRules) {
+                if (rule.unsafe(e.getValue())) {
+                    out.put(e.getKey(), rule.name());
+                    break;
+                }
+            }
+        }
+        if (complement != null) {
+            for (Cell c : t.table.cells()) {
+                if (c.preset() == null && complement.unsafe(c)) {
+                    out.putIfAbsent(c.numeratorRef(), complement.name());
+                }
+            }
+        }
+        if (ledgerRule != null) {
+            String indicator = t.table.indicator() == null || t.table.indicator().isBlank()
+                    ? t.table.name() : t.table.indicator();
+            for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
+                CountRef r = e.getKey();
+                if (!t.isPublishable(r) || out.containsKey(r)) {
+                    continue;
+                }
+                Optional<String> why = ledgerRule.violation(indicator, r, e.getValue());
+                if (why.isPresent()) {
+                    if (profile.ledgerMode() == Profile.LedgerMode.REFUSE) {
+                        throw new DisclosureRefused(t.table.name(), r.name(), r.geoCode(), r.period(), why.get());
+                    }
+                    out.put(r, ledgerRule.name());
+                }
+            }
+        }
+        return out;
+    }
+}

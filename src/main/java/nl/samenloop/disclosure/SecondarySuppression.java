@@ -1,0 +1,193 @@
+package nl.samenloop.disclosure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import nl.samenloop.indicators.Count;
+import nl.samenloop.indicators.CountRef;
+import nl.samenloop.indicators.Relation;
+
+/**
+ * Secondary suppression of spec disclosure.md: suppress extra published counts until the audit shows that
+ * every suppressed count can only be bounded to an interval of width ≥ T over all relations of the table.
+ *
+ * <p>Rounds of two steps until the audit passes:
+ * <ol>
+ *   <li>Closure: a SUM relation whose only hidden member is a protected count gives it away by subtraction,
+ *       so the cheapest other published member is suppressed (repeated until no such relation is left).</li>
+ *   <li>Audit: for each protected count whose interval is still narrower than T, the cheapest published
+ *       member of a relation it sits in (SUM relations first, then AT_MOST, then any relation of its
+ *       connected hidden component) is suppressed; one per relation per round, so rounds stay small.</li>
+ * </ol>
+ * "Cheapest" is the spec's preference: not the Netherlands unless forced, then few persons, then a small
+ * value, then reference order — fully deterministic. When no candidate is left the table is refused.
+ */
+final class SecondarySuppression {
+    static final String RULE = "SECONDARY";
+    private static final int MAX_ROUNDS = 10_000;
+
+    private final TableCounts t;
+    private final int threshold;
+    private final Audit audit;
+    private final Set<CountRef> suppressed = new HashSet<>();
+    /** Counts that must end with an interval of width ≥ T: primary and secondary suppressions. */
+    private final Set<CountRef> protectedCounts = new TreeSet<>();
+    private final Map<CountRef, String> secondary = new TreeMap<>();
+    private final Comparator<CountRef> cheapest;
+    private int rounds;
+
+    SecondarySuppression(TableCounts t, int threshold, Map<CountRef, String> primary) {
+        this.t = t;
+        this.threshold = threshold;
+        Map<CountRef, Double> values = new java.util.HashMap<>();
+        for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
+            values.put(e.getKey(), (double) e.getValue().value());
+        }
+        this.audit = new Audit(t.table.name(), t.relations(), values, null);
+        this.suppressed.addAll(primary.keySet());
+        this.protectedCounts.addAll(primary.keySet());
+        this.cheapest = Comparator.<CountRef, Boolean>comparing(t::isCountry)
+                .thenComparingLong(r -> t.counts.get(r).persons())
+                .thenComparingLong(r -> t.counts.get(r).value())
+                .thenComparing(Comparator.naturalOrder());
+    }
+
+    /** Hidden from a reader: suppressed, or never published (unreleased or preset rows). */
+    boolean hidden(CountRef r) {
+        return suppressed.contains(r) || !t.isPublishable(r);
+    }
+
+    /** Runs the rounds; returns the final audit intervals of every protected count. */
+    Map<CountRef, Interval> run() {
+        while (true) {
+            if (++rounds > MAX_ROUNDS) {
+                throw new IllegalStateException("table " + t.table.name() + ": secondary suppression did not settle");
+            }
+            closeSingletons();
+            Map<CountRef, Interval> intervals = audit.intervals(this::hidden, protectedCounts);
+            List<CountRef> narrow = new ArrayList<>();
+            for (Map.Entry<CountRef, Interval> e : intervals.entrySet()) {
+                if (!e.getValue().atLeast(threshold)) {
+                    narrow.add(e.getKey());
+                }
+            }
+            if (narrow.isEmpty()) {
+                return intervals;
+            }
+            Set<Integer> touched = new HashSet<>();
+            boolean progress = false;
+            for (CountRef n : narrow) {
+                List<Integer> rels = audit.relationsOf(n);
+                if (rels.stream().anyMatch(touched::contains)) {
+                    continue;
+                }
+                CountRef pick = candidate(n);
+                if (pick == null) {
+                    throw new DisclosureRefused(t.table.name(), n.name(), n.geoCode(), n.period(),
+                            "no published count is left to suppress, and the audit interval stays narrower than "
+                                    + threshold);
+                }
+                suppress(pick);
+                touched.addAll(rels);
+                touched.addAll(audit.relationsOf(pick));
+                progress = true;
+            }
+            if (!progress) {
+                throw new IllegalStateException("table " + t.table.name() + ": secondary suppression made no progress");
+            }
+        }
+    }
+
+    Map<CountRef, String> secondary() {
+        return secondary;
+    }
+
+    int rounds() {
+        return rounds;
+    }
+
+    int programsSolved() {
+        return audit.programsSolved();
+    }
+
+    private void suppress(CountRef r) {
+        suppressed.add(r);
+        protectedCounts.add(r);
+        secondary.put(r, RULE);
+    }
+
+    private void closeSingletons() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Relation rel : t.relations()) {
+                if (rel.type() != Relation.Type.SUM) {
+                    continue;
+                }
+                CountRef only = null;
+                int hiddenMembers = 0;
+                for (CountRef m : members(rel)) {
+                    if (hidden(m)) {
+                        hiddenMembers++;
+                        only = m;
+                    }
+                }
+                if (hiddenMembers == 1 && protectedCounts.contains(only)) {
+                    CountRef pick = cheapestPublished(List.of(rel));
+                    if (pick != null) {
+                        suppress(pick);
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The cheapest published member of n's SUM relations, else AT_MOST relations, else its component's relations. */
+    private CountRef candidate(CountRef n) {
+        List<Relation> sums = new ArrayList<>();
+        List<Relation> atMost = new ArrayList<>();
+        for (int ri : audit.relationsOf(n)) {
+            Relation r = t.relations().get(ri);
+            (r.type() == Relation.Type.SUM ? sums : atMost).add(r);
+        }
+        CountRef pick = cheapestPublished(sums);
+        if (pick == null) {
+            pick = cheapestPublished(atMost);
+        }
+        if (pick == null) {
+            List<Relation> around = new ArrayList<>();
+            for (CountRef v : audit.component(n, this::hidden)) {
+                for (int ri : audit.relationsOf(v)) {
+                    around.add(t.relations().get(ri));
+                }
+            }
+            pick = cheapestPublished(around);
+        }
+        return pick;
+    }
+
+    private CountRef cheapestPublished(List<Relation> rels) {
+        CountRef best = null;
+        for (Relation rel : rels) {
+            for (CountRef m : members(rel)) {
+                if (!hidden(m) && (best == null || cheapest.compare(m, best) < 0)) {
+                    best = m;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static List<CountRef> members(Relation r) {
+        List<CountRef> m = new ArrayList<>(r.parts().size() + 1);
+        m.add(r.total());
+        m.addAll(r.parts());
+        return m;
+    }
+}
