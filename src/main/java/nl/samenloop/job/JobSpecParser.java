@@ -248,11 +248,11 @@ public final class JobSpecParser {
             Long from = s.whole("from", true, expected, FIRST_PERIOD_YEAR, LAST_PERIOD_YEAR);
             Long to = s.whole("to", true, expected, FIRST_PERIOD_YEAR, LAST_PERIOD_YEAR);
             String g = s.choice("granularity", GRANULARITIES);
-            if (from == null || to == null || s.has("granularity") && g == null) {
+            if (from != null && to != null && from > to) {
+                errors.add("periods: from (" + from + ") is after to (" + to + ")");
                 return null;
             }
-            if (from > to) {
-                errors.add("periods: from (" + from + ") is after to (" + to + ")");
+            if (from == null || to == null || s.has("granularity") && g == null) {
                 return null;
             }
             return new PeriodsSpec(from.intValue(), to.intValue(), g == null ? Granularity.YEAR : Granularity.parse(g));
