@@ -1,0 +1,19 @@
+package nl.samenloop.ingest;
+
+/**
+ * Why a record was rejected. The declaration order is the fixed checking order: a record gets the FIRST
+ * reason it fails (spec data-layout.md "Bad input").
+ */
+public enum Reason {
+    /** RINPERSOON empty or not 9 digits (or, for VSLGWBTAB, an empty object key). */
+    MISSING_KEY,
+    /** RINPERSOONS is not 'R'. A rejection only for the GBA tables; JGD records are kept as not linkable. */
+    NOT_LINKABLE,
+    /** An unparseable or impossible date (month 13, 2019-02-30), or an empty begin date. */
+    BAD_DATE,
+    END_BEFORE_BEGIN,
+    /** A code not in the code lists of {@link nl.samenloop.model.Codes}. */
+    UNKNOWN_CODE,
+    /** An exact duplicate of an earlier record in the same file; the first is kept. */
+    DUPLICATE
+}

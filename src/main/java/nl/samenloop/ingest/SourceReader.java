@@ -1,0 +1,151 @@
+package nl.samenloop.ingest;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.from_csv;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one source file as raw text: every column a string (so validation sees what was delivered), plus
+ * {@code _file} (file name) and {@code _row} (1-based data row number, the header not counted).
+ */
+final class SourceReader {
+    static final String FILE = "_file";
+    static final String ROW = "_row";
+
+    private SourceReader() {
+    }
+
+    /** The file's columns (as named in the file) and its rows. */
+    record Raw(List<String> columns, Dataset<Row> rows) {
+    }
+
+    static Raw read(SparkSession spark, SourceFile f) {
+        return switch (f.format()) {
+            case CSV -> csv(spark, f);
+            case PARQUET -> parquet(spark, f);
+            case SAV -> SavReader.read(spark, f);
+        };
+    }
+
+    /**
+     * CSV through Hadoop's line reader: the raw bytes of each line are decoded with the detected charset
+     * (Spark's text source only knows UTF-8), {@code zipWithIndex} numbers the lines in file order (splits of
+     * one file come in offset order), and Spark's own CSV parser ({@code from_csv}) splits the fields, so
+     * quoting follows the usual rules. Line number = data row number because the header is line 0. Blank
+     * lines are not records. Limitation: a quoted field spanning lines is not supported (CBS files have none).
+     */
+    private static Raw csv(SparkSession spark, SourceFile f) {
+        CsvDialect d = CsvDialect.detect(f.path());
+        List<String> header = uniqueHeader(f, d.header());
+        String charset = d.charset().name();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> lines = jsc.hadoopFile(f.path().toString(), TextInputFormat.class, LongWritable.class,
+                        Text.class)
+                .map(t -> new String(t._2().getBytes(), 0, t._2().getLength(), Charset.forName(charset)))
+                .zipWithIndex()
+                .filter(t -> t._2() > 0 && !t._1().isBlank())
+                .map(t -> RowFactory.create(t._1(), t._2()));
+        StructType lineSchema = new StructType()
+                .add("line", DataTypes.StringType, false)
+                .add(ROW, DataTypes.LongType, false);
+        StructType fields = new StructType();
+        for (String h : header) {
+            fields = fields.add(h, DataTypes.StringType, true);
+        }
+        Map<String, String> opts = Map.of("sep", String.valueOf(d.separator()), "mode", "PERMISSIVE");
+        List<Column> out = new ArrayList<>();
+        for (String h : header) {
+            out.add(col("r").getField(h).as(h));
+        }
+        out.add(lit(f.name()).as(FILE));
+        out.add(col(ROW));
+        Dataset<Row> rows = spark.createDataFrame(lines, lineSchema)
+                .select(from_csv(col("line"), lit(fields.toDDL()), opts).as("r"), col(ROW))
+                .select(out.toArray(Column[]::new));
+        return new Raw(header, rows);
+    }
+
+    private static List<String> uniqueHeader(SourceFile f, List<String> header) {
+        Set<String> seen = new HashSet<>();
+        for (String h : header) {
+            if (h.isEmpty()) {
+                throw new IngestException(f.path() + ": header has an empty column name");
+            }
+            if (!seen.add(h.toLowerCase(Locale.ROOT))) {
+                throw new IngestException(f.path() + ": column " + h + " appears twice in the header");
+            }
+        }
+        return header;
+    }
+
+    /**
+     * Parquet file or folder. Row numbers come from {@code _metadata.row_index} (position within each Parquet
+     * file); a folder's part files are named {@code folder/part}. Typed columns are turned back into the text
+     * a delivery would carry: integral doubles without ".0", dates as YYYYMMDD.
+     */
+    private static Raw parquet(SparkSession spark, SourceFile f) {
+        Dataset<Row> df;
+        try {
+            df = spark.read().parquet(f.path().toString());
+            df.schema();
+        } catch (RuntimeException e) {
+            throw new IngestException(f.path() + ": unreadable Parquet file (" + e.getClass().getSimpleName() + ")", e);
+        }
+        List<String> names = new ArrayList<>();
+        List<Column> out = new ArrayList<>();
+        for (StructField sf : df.schema().fields()) {
+            names.add(sf.name());
+            out.add(asText(col("`" + sf.name() + "`"), sf.dataType()).as(sf.name()));
+        }
+        uniqueHeader(f, names);
+        Column file = java.nio.file.Files.isDirectory(f.path())
+                ? concat(lit(f.name() + "/"), col("_metadata.file_name"))
+                : lit(f.name());
+        out.add(file.as(FILE));
+        out.add(col("_metadata.row_index").plus(1).as(ROW));
+        return new Raw(names, df.select(out.toArray(Column[]::new)));
+    }
+
+    static Column asText(Column c, DataType t) {
+        if (t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType)) {
+            Column d = c.cast(DataTypes.DoubleType);
+            return when(abs(d).lt(1e15).and(d.equalTo(floor(d))), d.cast(DataTypes.LongType).cast(DataTypes.StringType))
+                    .otherwise(d.cast(DataTypes.StringType));
+        }
+        if (t instanceof DecimalType) {
+            return c.cast(DataTypes.StringType);
+        }
+        if (t.equals(DataTypes.DateType) || t.equals(DataTypes.TimestampType)) {
+            return date_format(c, "yyyyMMdd");
+        }
+        return c.cast(DataTypes.StringType);
+    }
+}
