@@ -3,6 +3,7 @@ package nl.samenloop.indicators;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.List;
+import nl.samenloop.engine.Joins;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
 import nl.samenloop.model.GeoLevel;
@@ -45,18 +46,13 @@ public final class CareFacts {
 
     /** Population rows with the care flags of the same period (absent flags = no care). */
     public static Dataset<Row> populationWithCare(LinkedData data) {
-        return data.population().join(activeKinds(data), on("person", "p"), "left");
+        return data.population().join(activeKinds(data), Joins.on("person", "p"), "left");
     }
 
     /** Trajectories exploded to their active periods with the person's municipality there (unknown when none). */
     public static Dataset<Row> trajectoriesWithResidence(Dataset<Row> trajectoryPeriods, LinkedData data) {
-        return trajectoryPeriods.join(data.residence(), on("person", "p"), "left")
+        return trajectoryPeriods.join(data.residence(), Joins.on("person", "p"), "left")
                 .withColumn("gm", coalesce(col("gm"), lit(GeoLevel.UNKNOWN)));
-    }
-
-    /** Join columns as the Scala sequence Spark's Java API wants. */
-    public static scala.collection.immutable.Seq<String> on(String... columns) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.asList(columns)).toList();
     }
 
     public static List<Codes.Kind> kinds(List<String> names) {

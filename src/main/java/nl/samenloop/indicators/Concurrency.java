@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.samenloop.engine.Joins;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
 import org.apache.spark.sql.Column;
@@ -87,7 +88,7 @@ public final class Concurrency implements Indicator {
                 .select(col("person"), col("p"), col("begin").as("wb"), coalesce(col("end"), lit(FAR)).as("we"));
         Dataset<Row> other = spells.where(col("kind").isin(others.stream().map(Enum::name).toArray()))
                 .select(col("person"), col("p"), col("kind"), col("begin").as("ob"), coalesce(col("end"), lit(FAR)).as("oe"));
-        Dataset<Row> pairs = wijk.join(other, CareFacts.on("person", "p")).join(periods, "p")
+        Dataset<Row> pairs = wijk.join(other, Joins.on("person", "p")).join(periods, "p")
                 .where(greatest(col("wb"), col("ob"), col("pstart")).leq(least(col("we"), col("oe"), col("pend"))));
         Column[] aggs = others.stream()
                 .map(k -> max(when(col("kind").equalTo(k.name()), 1).otherwise(0)).as(CareFacts.flag(k)))
@@ -95,7 +96,7 @@ public final class Concurrency implements Indicator {
         Dataset<Row> flags = pairs.groupBy("person", "p").agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
         Dataset<Row> base = CareFacts.populationWithCare(data).where(col(CareFacts.flag(Codes.Kind.WIJKTEAM)).equalTo(1))
                 .select("person", "p", "gm");
-        return base.join(flags, CareFacts.on("person", "p"), "left");
+        return base.join(flags, Joins.on("person", "p"), "left");
     }
 
     @Override

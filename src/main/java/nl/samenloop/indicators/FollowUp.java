@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
+import nl.samenloop.engine.Joins;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
 import nl.samenloop.model.Period;
@@ -66,7 +67,7 @@ public final class FollowUp implements Indicator {
                 .withColumn("p", data.index().index(col("end")))
                 .where(col("p").between(0, data.index().size() - 1))
                 .groupBy("person", "p").agg(max("end").as("wend"));
-        Dataset<Row> cohort = endings.join(data.population().withColumnRenamed("gm", "pgm"), CareFacts.on("person", "p"));
+        Dataset<Row> cohort = endings.join(data.population().withColumnRenamed("gm", "pgm"), Joins.on("person", "p"));
 
         // Residence on the end date: the address spell containing it, the later-starting one on a move day.
         Dataset<Row> addr = data.addresses().select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("object"), col("gm").as("egm"));
@@ -75,7 +76,7 @@ public final class FollowUp implements Indicator {
                 .withColumn("_r", row_number().over(Window.partitionBy("person", "p").orderBy(col("ab").desc(), col("object").asc())))
                 .where(col("_r").equalTo(1))
                 .select("person", "p", "egm");
-        Dataset<Row> located = cohort.join(onEnd, CareFacts.on("person", "p"), "left")
+        Dataset<Row> located = cohort.join(onEnd, Joins.on("person", "p"), "left")
                 .withColumn("gm", coalesce(col("egm"), col("pgm")))
                 .select("person", "p", "gm", "wend");
 
@@ -93,7 +94,7 @@ public final class FollowUp implements Indicator {
         Dataset<Row> hits = located.join(care, "person")
                 .where(col("cb").leq(windowEnd).and(col("ce").isNull().or(col("ce").geq(windowStart))))
                 .groupBy("person", "p").agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
-        Dataset<Row> flagged = located.join(hits, CareFacts.on("person", "p"), "left");
+        Dataset<Row> flagged = located.join(hits, Joins.on("person", "p"), "left");
 
         Column any = CareFacts.any(counted);
         List<Column> cols = new ArrayList<>(List.of(col("person"), col("p"), col("gm"), lit(1L).as(COHORT),

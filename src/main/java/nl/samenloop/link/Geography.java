@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructType;
  * The unknown municipality ({@link GeoLevel#UNKNOWN}) belongs to no region and always to the Netherlands.
  */
 public final class Geography {
+    private final Reference ref;
     private final int year;
     private final Map<String, Reference.Municipality> municipalities;
     private final Map<String, String> regionNames = new TreeMap<>();
@@ -29,6 +30,7 @@ public final class Geography {
     private final Set<String> selectedMunicipalities;
 
     public Geography(Reference ref, int classificationYear, Set<GeoLevel> levels, Set<String> regions, Set<String> municipalities) {
+        this.ref = ref;
         this.year = classificationYear;
         this.municipalities = ref.classification(classificationYear);
         for (Reference.Municipality m : this.municipalities.values()) {
@@ -50,6 +52,20 @@ public final class Geography {
                 throw new IllegalArgumentException("geography.municipalities: " + m + " is not a municipality in classification year " + year);
             }
         }
+    }
+
+    /** Every municipality code the reference data knows in any year 2015–2025 (for mapping JGDHGEMEENTE). */
+    public Set<String> knownCodes() {
+        Set<String> all = new java.util.TreeSet<>();
+        for (int y = 2015; y <= 2025; y++) {
+            all.addAll(ref.classification(y).keySet());
+        }
+        return all;
+    }
+
+    /** The code in this classification year of a municipality code of any year, or null. */
+    public String toClassification(String code) {
+        return ref.toClassification(code, year);
     }
 
     public int year() {

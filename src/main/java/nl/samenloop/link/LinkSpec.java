@@ -14,9 +14,10 @@ import nl.samenloop.model.Period;
  * @param ageMax      oldest age, inclusive (default 22)
  * @param ageAtStart  age on the period's first day instead of the peildatum (option age_reference)
  * @param dataHorizon last observed day; null = derive from the data
+ * @param responsibleBasis geography from JGDHGEMEENTE of the last active trajectory instead of residence
  */
 public record LinkSpec(List<Period> periods, int classificationYear, int ageMin, int ageMax, boolean ageAtStart,
-                       boolean mergeOverlapping, LocalDate dataHorizon) {
+                       boolean mergeOverlapping, LocalDate dataHorizon, boolean responsibleBasis) {
 
     public LinkSpec {
         periods = List.copyOf(periods);
@@ -44,6 +45,6 @@ public record LinkSpec(List<Period> periods, int classificationYear, int ageMin,
     /** A short text that changes whenever the population definition changes: the ledger compares releases on it. */
     public String populationSignature() {
         return "class=" + classificationYear + ";age=" + ageMin + "-" + ageMax + ";ref=" + (ageAtStart ? "start" : "peildatum")
-                + ";merge=" + mergeOverlapping;
+                + ";merge=" + mergeOverlapping + ";basis=" + (responsibleBasis ? "responsible" : "residence");
     }
 }

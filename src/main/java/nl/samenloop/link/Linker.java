@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.*;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import nl.samenloop.engine.Joins;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.ingest.Staging;
 import nl.samenloop.model.Codes;
@@ -58,7 +59,11 @@ public final class Linker {
                 .withColumn("gm", coalesce(col("known_gm"), lit(GeoLevel.UNKNOWN)))
                 .select("person", "begin", "end", "object", "gm");
 
-        Dataset<Row> residence = residence(addresses, index, spark).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> residence = residence(addresses, index, spark);
+        if (spec.responsibleBasis()) {
+            residence = responsible(residence, trajectories, index, geo, spark);
+        }
+        residence = residence.persist(StorageLevel.MEMORY_AND_DISK());
         progress.rows("link", "person-periods with an address", residence.count());
 
         Dataset<Row> persons = spark.read().parquet(Staging.staged(work, Staging.PERSONS).toString())
@@ -128,6 +133,31 @@ public final class Linker {
                 .orderBy(containsPeil.desc(), col("begin").desc(), col("object").asc());
         return active.withColumn("_rank", row_number().over(w))
                 .where(col("_rank").equalTo(1))
+                .select("person", "p", "gm");
+    }
+
+    /**
+     * Option {@code geography: responsible}: the municipality is JGDHGEMEENTE of the person's last
+     * trajectory active in the period, carried into the classification year through the merger table.
+     * Persons still need an address in the period to be in the population; without an active trajectory
+     * (or with a code that maps to nothing) their municipality is unknown.
+     */
+    static Dataset<Row> responsible(Dataset<Row> residence, Dataset<Row> trajectories, PeriodIndex index, Geography geo,
+                                    SparkSession spark) {
+        Dataset<Row> last = index.explodeActive(trajectories.where(col("linkable")), "begin", "end")
+                .groupBy("person", "p").agg(max_by(col("gemeente"), col("begin")).as("resp"));
+        java.util.List<Row> map = new java.util.ArrayList<>();
+        for (String code : geo.knownCodes()) {
+            String target = geo.toClassification(code);
+            if (target != null) {
+                map.add(org.apache.spark.sql.RowFactory.create(code.substring(2), target));
+            }
+        }
+        Dataset<Row> codes = broadcast(spark.createDataFrame(map, new org.apache.spark.sql.types.StructType()
+                .add("resp", "string").add("rgm", "string")));
+        return residence.join(last, Joins.on("person", "p"), "left")
+                .join(codes, "resp", "left")
+                .withColumn("gm", coalesce(col("rgm"), lit(GeoLevel.UNKNOWN)))
                 .select("person", "p", "gm");
     }
 
