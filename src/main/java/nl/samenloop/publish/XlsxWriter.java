@@ -1,9 +1,13 @@
 package nl.samenloop.publish;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -13,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import nl.samenloop.disclosure.ProtectedCell;
 import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.disclosure.Status;
@@ -81,11 +88,31 @@ public final class XlsxWriter {
             props.setModified(Optional.of(created));
             props.setCreator("Samenloop");
             props.setTitle(table.source().title());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            wb.write(bytes);
             try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
+                stampEntries(bytes.toByteArray(), LocalDateTime.ofInstant(info.created(), ZoneOffset.UTC), out);
             }
         }
         return file;
+    }
+
+    /**
+     * POI stamps every zip entry with the current time, so two writes of the same table would differ in
+     * bytes (and checksum). Copy the entries, in their order, with the package's created time instead;
+     * the parts themselves are unchanged.
+     */
+    static void stampEntries(byte[] xlsx, LocalDateTime stamp, OutputStream out) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(stamp);
+                zip.putNextEntry(copy);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
     }
 
     private static void measureSheet(Sheet sh, Styles st, ProtectedTable table, String measure, List<PublishedRow> rows) {
