@@ -175,7 +175,10 @@ final class Audit {
         for (CountRef w : wanted) {
             double lo = optimum(constraints, n, index.get(w), GoalType.MINIMIZE, w);
             double hi = optimum(constraints, n, index.get(w), GoalType.MAXIMIZE, w);
-            out.put(w, new Interval(Math.ceil(lo - EPS), Double.isInfinite(hi) ? hi : Math.floor(hi + EPS)));
+            // "+ 0.0" turns a -0.0 from the solver into 0.0; hidden counts are ≥ 0 by construction.
+            double lower = Math.max(0.0, Math.ceil(lo - EPS)) + 0.0;
+            double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS) + 0.0;
+            out.put(w, new Interval(lower, upper));
         }
         return out;
     }
