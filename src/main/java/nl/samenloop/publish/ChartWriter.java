@@ -103,6 +103,7 @@ public final class ChartWriter {
         TextTitle note = new TextTitle(GAP_NOTE, new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         note.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
         note.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        note.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 12, 2, 12));
         chart.addSubtitle(note);
         return chart;
     }

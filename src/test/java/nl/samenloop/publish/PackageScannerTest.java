@@ -1,0 +1,101 @@
+package nl.samenloop.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import nl.samenloop.publish.PackageScanner.Finding;
+import nl.samenloop.publish.PackageScanner.Kind;
+import nl.samenloop.publish.PackageScanner.Report;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackageScannerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCleanPackagePasses() throws Exception {
+        Path dir = PackageWriterTest.writePackage(tmp.resolve("pkg"));
+        Report r = PackageScanner.scan(dir, Fixture.suppressed());
+        assertEquals(List.of(), r.findings());
+        assertTrue(r.clean());
+        assertEquals(List.of("audit/cells.csv", "output-check.md", "tables/i2_wijkteam.csv", "tables/i2_wijkteam.xlsx"), r.scanned());
+        assertEquals(List.of("charts/i2_wijkteam_lijnen.png", "charts/i2_wijkteam_staven.png"), r.notScanned());
+    }
+
+    @Test
+    void findsAPlantedPersonKeyColumnNameAndDate() throws Exception {
+        Path dir = PackageWriterTest.writePackage(tmp.resolve("pkg"));
+        Files.writeString(dir.resolve("audit/cells.csv"), "RINPERSOON,123456789,born 20070315\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Report r = PackageScanner.scan(dir, Fixture.suppressed());
+        assertEquals(List.of(
+                new Finding("audit/cells.csv", "line 4 col 12", Kind.PERSON_KEY, "a 9-digit number standing alone"),
+                new Finding("audit/cells.csv", "line 4 col 27", Kind.DATE, "an 8-digit number that is a date YYYYMMDD"),
+                new Finding("audit/cells.csv", "line 4 col 1", Kind.RECORD_COLUMN, "record-level column name RINPERSOON")),
+                r.findings());
+        assertTrue(r.findings().stream().noneMatch(f -> f.toString().contains("123456789")), "findings never repeat the key");
+    }
+
+    @Test
+    void numbersThatOnlyLookLikeKeysAreNotFindings() throws Exception {
+        Path dir = tmp.resolve("p");
+        Files.createDirectories(dir);
+        // A 64-hex checksum with long digit runs, a decimal, a period code, a 9-digit code glued to letters,
+        // an 8-digit number that is no date.
+        Files.writeString(dir.resolve("notes.md"), "1234567890123456789012345678901234567890123456789012345678901234a\n"
+                + "123456789.5 GM123456789 2019HJ01 20191345\n", StandardCharsets.UTF_8);
+        assertEquals(List.of(), PackageScanner.scan(dir, List.of()).findings());
+    }
+
+    @Test
+    void findsASuppressedCountPrintedInTheCsvOrTheWorkbook() throws Exception {
+        Path dir = PackageWriterTest.writePackage(tmp.resolve("pkg"));
+        Path csv = dir.resolve("tables/i2_wijkteam.csv");
+        String text = Files.readString(csv).replace("GM0002,Beedorp,2019HJ01,.,300", "GM0002,Beedorp,2019HJ01,7,300");
+        Files.writeString(csv, text);
+        Path xlsx = dir.resolve("tables/i2_wijkteam.xlsx");
+        XSSFWorkbook wb;
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            wb = new XSSFWorkbook(in);
+        }
+        // Ceeveen (row 10), numerator block 2019HJ01 (column E): the secondary-suppressed 90.
+        wb.getSheet("WIJKTEAM").getRow(9).getCell(4).setCellValue(90.0);
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            wb.write(out);
+        }
+        wb.close();
+
+        Report r = PackageScanner.scan(dir, Fixture.suppressed());
+        assertEquals(List.of(
+                new Finding("tables/i2_wijkteam.csv", "line 3", Kind.SUPPRESSED_VALUE,
+                        "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01"),
+                new Finding("tables/i2_wijkteam.xlsx", "sheet 'WIJKTEAM' row 10 column 5", Kind.SUPPRESSED_VALUE,
+                        "a number equal to suppressed count WIJKTEAM|GM0003|2019HJ01")), r.findings());
+    }
+
+    @Test
+    void aNumberUnderAnotherPeriodsHeaderIsNotTheSuppressedCount() throws Exception {
+        Path dir = PackageWriterTest.writePackage(tmp.resolve("pkg"));
+        // 38 is suppressed for Ceeveen in 2019HJ02; the same number shown for 2019HJ01 is another count.
+        Path xlsx = dir.resolve("tables/i2_wijkteam.xlsx");
+        XSSFWorkbook wb;
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            wb = new XSSFWorkbook(in);
+        }
+        wb.getSheet("WIJKTEAM").getRow(9).getCell(4).setCellValue(38.0);
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            wb.write(out);
+        }
+        wb.close();
+        assertEquals(List.of(), PackageScanner.scan(dir, Fixture.suppressed()).findings());
+    }
+}
