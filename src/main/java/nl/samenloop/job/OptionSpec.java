@@ -1,8 +1,11 @@
 package nl.samenloop.job;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,7 +13,9 @@ import java.util.Objects;
  * values it takes and its default. A null default makes the option required.
  *
  * <p>Checked values come back normalised: CHOICE → String, BOOLEAN → Boolean, INTEGER → Long,
- * NUMBER → Double, CODES → unmodifiable List&lt;String&gt; without duplicates.
+ * NUMBER → Double, CODES → unmodifiable List&lt;String&gt; without duplicates, MAP → unmodifiable
+ * Map&lt;String, List&lt;String&gt;&gt;. An empty {@code allowed} list means any text; a null {@code min} or
+ * {@code max} means no bound on that side.
  */
 public record OptionSpec(Type type, List<String> allowed, Double min, Double max, Object defaultValue,
         String description) {
@@ -24,7 +29,9 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
         /** A list of codes, each out of {@link #allowed()}. */
         CODES,
         /** Any number in [min, max]. */
-        NUMBER
+        NUMBER,
+        /** Named lists of codes, e.g. I6 groups of municipalities: {@code {rijnmond: [GM0599, GM0606]}}. */
+        MAP
     }
 
     public OptionSpec {
@@ -53,6 +60,10 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
         return new OptionSpec(Type.CODES, allowed, null, null, defaultValue == null ? null : List.copyOf(defaultValue), "");
     }
 
+    public static OptionSpec map(Map<String, List<String>> defaultValue, List<String> allowed) {
+        return new OptionSpec(Type.MAP, allowed, null, null, defaultValue == null ? null : Map.copyOf(defaultValue), "");
+    }
+
     /** The same option with a one-line explanation for plans and docs. */
     public OptionSpec describedAs(String text) {
         return new OptionSpec(type, allowed, min, max, defaultValue, text);
@@ -65,12 +76,30 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
     /** The allowed values as a user reads them after "allowed: ". */
     public String allowedText() {
         return switch (type) {
-            case CHOICE -> String.join(", ", allowed);
+            case CHOICE -> allowed.isEmpty() ? "any text" : String.join(", ", allowed);
             case BOOLEAN -> "true, false";
-            case INTEGER -> "whole numbers " + Values.number(min) + " to " + Values.number(max);
-            case NUMBER -> "numbers " + Values.number(min) + " to " + Values.number(max);
-            case CODES -> "a list of " + String.join(", ", allowed);
+            case INTEGER -> "whole numbers" + bounds();
+            case NUMBER -> "numbers" + bounds();
+            case CODES -> "a list of " + (allowed.isEmpty() ? "codes" : String.join(", ", allowed));
+            case MAP -> "a mapping of name: [codes]" + (allowed.isEmpty() ? "" : " with codes " + String.join(", ", allowed));
         };
+    }
+
+    private String bounds() {
+        if (min == null && max == null) {
+            return "";
+        }
+        if (max == null) {
+            return " from " + Values.number(min);
+        }
+        if (min == null) {
+            return " up to " + Values.number(max);
+        }
+        return " " + Values.number(min) + " to " + Values.number(max);
+    }
+
+    private boolean outside(double v) {
+        return min != null && v < min || max != null && v > max;
     }
 
     /**
@@ -84,7 +113,7 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
                     errors.add(path + ": expected one of " + allowedText() + ", got " + Values.describe(raw));
                     return null;
                 }
-                if (!allowed.contains(s)) {
+                if (!allowed.isEmpty() && !allowed.contains(s)) {
                     errors.add(path + ": " + Values.show(s) + " is not allowed; allowed: " + allowedText()
                             + Suggest.hint(s, allowed));
                     return null;
@@ -104,7 +133,7 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
                     errors.add(path + ": expected a whole number, got " + Values.describe(raw));
                     return null;
                 }
-                if (n < min || n > max) {
+                if (outside(n)) {
                     errors.add(path + ": " + n + " is not allowed; allowed: " + allowedText());
                     return null;
                 }
@@ -116,36 +145,54 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
                     return null;
                 }
                 double v = ((Number) raw).doubleValue();
-                if (v < min || v > max) {
+                if (outside(v)) {
                     errors.add(path + ": " + Values.number(v) + " is not allowed; allowed: " + allowedText());
                     return null;
                 }
                 return v;
             }
-            case CODES: {
-                if (!(raw instanceof List<?> list)) {
-                    errors.add(path + ": expected a list such as [" + String.join(", ", allowed.subList(0,
-                            Math.min(2, allowed.size()))) + "], got " + Values.describe(raw));
+            case CODES:
+                return codes(path, raw, errors);
+            case MAP: {
+                if (!(raw instanceof Map<?, ?> m)) {
+                    errors.add(path + ": expected a mapping of name: [codes], got " + Values.describe(raw));
                     return null;
                 }
-                LinkedHashSet<String> out = new LinkedHashSet<>();
+                Map<String, List<String>> out = new LinkedHashMap<>();
                 boolean ok = true;
-                for (int i = 0; i < list.size(); i++) {
-                    String code = code(list.get(i));
-                    if (code == null) {
-                        errors.add(path + "[" + i + "]: " + Values.show(list.get(i)) + " is not allowed; allowed: "
-                                + String.join(", ", allowed)
-                                + (list.get(i) instanceof String s ? Suggest.hint(s, allowed) : ""));
-                        ok = false;
-                    } else {
-                        out.add(code);
-                    }
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    List<String> codes = codes(path + "." + e.getKey(), e.getValue(), errors);
+                    ok &= codes != null;
+                    out.put(String.valueOf(e.getKey()), codes);
                 }
-                return ok ? List.copyOf(new ArrayList<>(out)) : null;
+                return ok ? Collections.unmodifiableMap(out) : null;
             }
             default:
                 throw new IllegalStateException(type.name());
         }
+    }
+
+    private List<String> codes(String path, Object raw, List<String> errors) {
+        if (!(raw instanceof List<?> list)) {
+            errors.add(path + ": expected a list such as [" + (allowed.isEmpty() ? "..."
+                    : String.join(", ", allowed.subList(0, Math.min(2, allowed.size())))) + "], got "
+                    + Values.describe(raw));
+            return null;
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < list.size(); i++) {
+            String code = code(list.get(i));
+            if (code == null) {
+                errors.add(path + "[" + i + "]: " + Values.show(list.get(i)) + " is not allowed; allowed: "
+                        + (allowed.isEmpty() ? "codes as text" : String.join(", ", allowed))
+                        + (list.get(i) instanceof String s ? Suggest.hint(s, allowed) : ""));
+                ok = false;
+            } else {
+                out.add(code);
+            }
+        }
+        return ok ? List.copyOf(new ArrayList<>(out)) : null;
     }
 
     /**
@@ -154,13 +201,13 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
      */
     private String code(Object v) {
         if (v instanceof String s) {
-            return allowed.contains(s) ? s : null;
+            return allowed.isEmpty() && !s.isBlank() || allowed.contains(s) ? s.trim() : null;
         }
         Long n = Values.wholeNumber(v);
         if (n != null && n >= 0) {
             String plain = String.valueOf(n);
             String padded = plain.length() == 1 ? "0" + plain : plain;
-            if (allowed.contains(plain)) {
+            if (allowed.isEmpty() || allowed.contains(plain)) {
                 return plain;
             }
             if (allowed.contains(padded)) {

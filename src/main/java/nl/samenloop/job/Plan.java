@@ -132,7 +132,7 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         s.put("periods", periods.get(0).code() + " .. " + periods.get(periods.size() - 1).code() + " ("
                 + periods.size() + " × " + job.periods().granularity().name().toLowerCase() + ")");
         s.put("pools", job.pools().isEmpty() ? "none"
-                : job.pools().stream().map(JobSpec.PoolSpec::label).collect(Collectors.joining(", ")));
+                : job.pools().stream().map(pool -> poolCode(periods, pool)).collect(Collectors.joining(", ")));
         s.put("data_horizon", job.dataHorizon().map(d -> d + " (stated in the job)")
                 .orElse("derived from the data (default)"));
         s.put("age_range", job.population().minAge() + " to " + job.population().maxAge());
@@ -141,6 +141,12 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         s.put("merge_overlapping", String.valueOf(job.trajectories().mergeOverlapping()));
         List<String> reads = STAGED.stream().map(t -> "work:staging/" + t).toList();
         return new Stage(StageKind.LINK, "link", reads, List.of(LINKED_PERSONS, LINKED_SPELLS), s);
+    }
+
+    /** A pool as its first and last period code, {@code 2016JJ00-2020JJ00}, as the indicator tables name it. */
+    static String poolCode(List<Period> periods, JobSpec.PoolSpec pool) {
+        List<Period> in = periods.stream().filter(p -> p.year() >= pool.from() && p.year() <= pool.to()).toList();
+        return in.get(0).code() + "-" + in.get(in.size() - 1).code();
     }
 
     private static Stage indicator(JobSpec job, ResolvedTable t, IndicatorCatalog catalog) {
