@@ -144,15 +144,19 @@ public final class ChartWriter {
             }
             geos.add(g);
         }
+        // Series and categories are keyed by label; two places with one name (rare, after mergers) get their code.
+        Map<String, Integer> labelUse = new HashMap<>();
+        geos.forEach(g -> labelUse.merge(g.label(), 1, Integer::sum));
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (GeographyOrder.Geo g : geos) {
+            String key = labelUse.get(g.label()) > 1 ? g.label() + " (" + g.code() + ")" : g.label();
             for (String p : periods) {
                 PublishedRow r = at.get(g.code() + "|" + p);
                 Number v = r == null || r.value() == null ? null : r.value().doubleValue();
                 if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS) {
-                    data.addValue(v, g.label(), p);
+                    data.addValue(v, key, p);
                 } else {
-                    data.addValue(v, p, g.label());
+                    data.addValue(v, p, key);
                 }
             }
         }

@@ -9,15 +9,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.samenloop.disclosure.Decision;
 import nl.samenloop.disclosure.ProtectedCell;
 import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.disclosure.Status;
+import nl.samenloop.indicators.CountRef;
 
 /**
  * {@code output-check.md}, the page the CBS output checker reads (spec disclosure.md, "Package
@@ -88,23 +91,37 @@ public final class OutputCheck {
 
     private static void tableSection(StringBuilder md, ProtectedTable t) {
         Map<Status, Integer> rows = zeroes();
+        Set<CountRef> releasedRefs = new HashSet<>();
         for (ProtectedCell pc : t.rows()) {
             if (pc.cell().released()) {
                 rows.merge(pc.status(), 1, Integer::sum);
+                releasedRefs.addAll(pc.cell().refs());
             }
         }
+        // Tally the counts the package releases (shown or dotted); counts decided only so the audit sees
+        // the whole hierarchy (municipalities outside the requested regions) are reported as a number.
         Map<Status, Integer> counts = zeroes();
         Map<String, Integer> byRule = new TreeMap<>();
+        int auditOnly = 0;
         for (Decision d : t.decisions().values()) {
+            if (!releasedRefs.contains(d.ref())) {
+                auditOnly++;
+                continue;
+            }
             counts.merge(d.status(), 1, Integer::sum);
             if (!d.status().shown()) {
                 byRule.merge(d.rule() == null ? "(no rule named)" : d.rule(), 1, Integer::sum);
             }
         }
         int released = rows.values().stream().mapToInt(Integer::intValue).sum();
+        int releasedCounts = counts.values().stream().mapToInt(Integer::intValue).sum();
         md.append("\n### ").append(oneLine(t.source().name())).append(": ").append(oneLine(t.source().title())).append("\n\n");
         md.append("Indicator ").append(oneLine(t.source().indicator())).append("; ").append(released)
-                .append(" released rows, ").append(t.decisions().size()).append(" counts decided.\n\n");
+                .append(" released rows resting on ").append(releasedCounts).append(" counts");
+        if (auditOnly > 0) {
+            md.append("; ").append(auditOnly).append(" further counts were decided for the audit only (not released)");
+        }
+        md.append(".\n\n");
         md.append("| status | rows | counts |\n|---|---:|---:|\n");
         for (Status s : Status.values()) {
             md.append("| ").append(s.name()).append(" | ").append(rows.get(s)).append(" | ").append(counts.get(s)).append(" |\n");

@@ -97,6 +97,8 @@ class PackageWriterTest {
             assertEquals(List.of("Onbekend", "GM----", "30,0", "31,8", "12", "15", "40", "45"), texts(sh.getRow(10), nl));
             assertNull(sh.getRow(11));
             assertEquals("Bron: CBS microdata, bewerking Samenloop", sh.getRow(12).getCell(0).getStringCellValue());
+            // The separators are the reader's locale's (see XlsxWriter): an English reader sees a point.
+            assertEquals("19.7", new DataFormatter(Locale.US).formatCellValue(sh.getRow(5).getCell(2)));
             // Shown numbers stay numbers (researchers compute with them), rounded as the CSV prints them.
             assertEquals(19.7, sh.getRow(5).getCell(2).getNumericCellValue(), 0.0);
             assertEquals(23.1, sh.getRow(7).getCell(3).getNumericCellValue(), 0.0);
@@ -148,7 +150,7 @@ class PackageWriterTest {
         String md = Files.readString(dir.resolve("output-check.md"), StandardCharsets.UTF_8);
         for (String line : List.of("| Job | wijkteam-rijnmond |", "| Data version | JGDHULPBUS 2019 (synthetic test data) |",
                 "| Classification year | 2019 |", "| Data horizon | 2019-12-31 |", "| min_persons | 10 |",
-                "12 released rows, 24 counts decided.",
+                "12 released rows resting on 24 counts.",
                 "| SAFE | 7 | 17 |", "| PRIMARY | 1 | 1 |", "| SECONDARY | 1 | 2 |", "| DERIVED | 1 | 0 |",
                 "| ROUNDED | 1 | 2 |", "| NOT_OBSERVABLE | 1 | 2 |", "| EMPTY | 0 | 0 |",
                 "| DATA_HORIZON | 2 |", "| MIN_PERSONS | 1 |", "| SECONDARY | 2 |",
@@ -173,6 +175,31 @@ class PackageWriterTest {
         assertEquals(List.of("audit/cells.csv", "charts/i2_wijkteam_lijnen.png", "charts/i2_wijkteam_staven.png",
                 "tables/i2_wijkteam.csv", "tables/i2_wijkteam.xlsx"), new ArrayList<>(actual.keySet()));
         assertEquals(actual, listed);
+    }
+
+    @Test
+    void countsDecidedOnlyForTheAuditAreNotTalliedAsReleased() throws Exception {
+        ProtectedTable t = Fixture.table();
+        // A municipality outside the requested region: computed and decided for the audit, not released.
+        var hidden = nl.samenloop.indicators.Cell.share("WIJKTEAM", nl.samenloop.model.GeoLevel.MUNICIPALITY, "GM0777",
+                "Elders", Fixture.P1, new nl.samenloop.indicators.Count("WIJKTEAM", 3, 3),
+                new nl.samenloop.indicators.Count("POPULATION", 60, 60), false);
+        List<nl.samenloop.disclosure.ProtectedCell> rows = new ArrayList<>(t.rows());
+        rows.add(new nl.samenloop.disclosure.ProtectedCell(hidden, nl.samenloop.disclosure.Status.PRIMARY, "MIN_PERSONS",
+                null, 60L, null));
+        Map<nl.samenloop.indicators.CountRef, nl.samenloop.disclosure.Decision> d = new java.util.HashMap<>(t.decisions());
+        d.put(hidden.numeratorRef(), new nl.samenloop.disclosure.Decision(hidden.numeratorRef(),
+                nl.samenloop.disclosure.Status.PRIMARY, "MIN_PERSONS", null, 0.0, 20.0));
+        d.put(hidden.denominatorRef(), new nl.samenloop.disclosure.Decision(hidden.denominatorRef(),
+                nl.samenloop.disclosure.Status.SAFE, "NONE", 60L, null, null));
+        ProtectedTable withHidden = new ProtectedTable(t.source(), rows, d);
+        Path dir = tmp.resolve("pkg");
+        PackageWriter.write(dir, Fixture.info(), List.of(withHidden), List.of());
+        OutputCheck.write(dir, Fixture.info(), List.of(withHidden));
+        String md = Files.readString(dir.resolve("output-check.md"));
+        assertTrue(md.contains("12 released rows resting on 24 counts; 2 further counts were decided for the audit only"), md);
+        assertTrue(md.contains("| PRIMARY | 1 | 1 |\n"), md);
+        assertFalse(Files.readString(dir.resolve("tables/i2_wijkteam.csv")).contains("GM0777"), "unreleased rows are not published");
     }
 
     @Test
