@@ -193,11 +193,25 @@ final class Geography {
         return c;
     }
 
+    private Map<String, List<Reference.Change>> byOld;
+    private Map<String, List<Reference.Change>> byNew;
+    private TreeSet<LocalDate> dates;
+
+    private void index(Reference ref) {
+        byOld = new java.util.HashMap<>();
+        byNew = new java.util.HashMap<>();
+        dates = new TreeSet<>();
+        for (Reference.Change c : ref.changes()) {
+            byOld.computeIfAbsent(c.date() + "|" + c.oldCode(), k -> new ArrayList<>()).add(c);
+            byNew.computeIfAbsent(c.date() + "|" + c.newCode(), k -> new ArrayList<>()).add(c);
+            dates.add(c.date());
+        }
+    }
+
     private void fillCodes(Reference ref, int m) {
-        List<Reference.Change> changes = new ArrayList<>(ref.changes());
-        changes.sort((a, b) -> a.date().compareTo(b.date()));
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        changes.forEach(c -> dates.add(c.date()));
+        if (byOld == null) {
+            index(ref);
+        }
         Set<String> in2015 = ref.classification(2015).keySet();
         LocalDate base = LocalDate.of(2016, 1, 1);
         for (int b = 0; b < BUCKETS; b++) {
@@ -208,13 +222,8 @@ final class Geography {
             for (int y = 2017; y <= LAST_YEAR; y++) {
                 LocalDate cut = LocalDate.of(y, 1, 1);
                 for (LocalDate d : dates.subSet(LocalDate.of(y - 1, 1, 1), false, cut, true)) {
-                    List<Reference.Change> out = new ArrayList<>();
-                    for (Reference.Change ch : changes) {
-                        if (ch.date().equals(d) && ch.oldCode().equals(c)) {
-                            out.add(ch);
-                        }
-                    }
-                    if (!out.isEmpty()) {
+                    List<Reference.Change> out = byOld.get(d + "|" + c);
+                    if (out != null) {
                         c = pickReceiver(out, u);
                     }
                 }
@@ -224,8 +233,8 @@ final class Geography {
             String p = codes2016[m];
             for (LocalDate d : dates.subSet(LocalDate.of(2015, 1, 1), false, base, true).descendingSet()) {
                 List<String> preds = new ArrayList<>();
-                for (Reference.Change ch : changes) {
-                    if (ch.date().equals(d) && ch.newCode().equals(p) && !ch.oldCode().equals(p)) {
+                for (Reference.Change ch : byNew.getOrDefault(d + "|" + p, List.of())) {
+                    if (!ch.oldCode().equals(p)) {
                         preds.add(ch.oldCode());
                     }
                 }
