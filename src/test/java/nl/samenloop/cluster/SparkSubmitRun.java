@@ -1,0 +1,107 @@
+package nl.samenloop.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code org.apache.spark.deploy.SparkSubmit} in a child JVM exactly as an operator would on a cluster's
+ * edge node: {@code lib/*} on the classpath, the module flags for the driver and (via
+ * {@code spark.executor.extraJavaOptions}) for the executors, {@code samenloop.jar} as the application jar
+ * that spark-submit ships to the executors. Client deploy mode: the driver is this child JVM.
+ *
+ * @param exitCode the child's exit code
+ * @param stdout   the driver's standard output, line by line (Spark logs go to {@link #log})
+ * @param log      the driver's standard error: Spark's log, for post-mortems
+ * @param elapsed  wall time of the submission
+ */
+public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Duration elapsed) {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * Submits {@code mainClass} from {@code samenloop.jar} to {@code master} ({@code local[2]}, {@code spark://…})
+     * and waits (at most 5 minutes) for it to finish. {@code name} names the log files in {@code logDir}.
+     * For a {@code spark://} master, {@code spark.cores.max} is set to {@code clusterCores} so the scheduler waits
+     * until that many executor cores have registered before running the first task.
+     */
+    public static SparkSubmitRun submit(BuildLayout layout, String master, int clusterCores, String mainClass,
+                                        List<String> appArgs, Path logDir, String name) throws IOException {
+        layout.requirePackaged();
+        Files.createDirectories(logDir);
+        Path out = logDir.resolve(name + ".out");
+        Path err = logDir.resolve(name + ".log");
+        Path driverLog4j = logDir.resolve("log4j2-driver.properties");
+        Files.writeString(driverLog4j, String.join("\n",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.stderr.ref = console",
+                "appender.console.type = Console",
+                "appender.console.name = console",
+                "appender.console.target = SYSTEM_ERR",
+                "appender.console.layout.type = PatternLayout",
+                "appender.console.layout.pattern = %d{HH:mm:ss.SSS} %p %c{1}: %m%n",
+                "logger.jetty.name = org.sparkproject.jetty",
+                "logger.jetty.level = warn",
+                ""));
+        String moduleFlags = JvmModuleOptions.joined(layout);
+
+        List<String> cmd = new ArrayList<>();
+        cmd.add(LocalStandaloneCluster.javaBin());
+        cmd.add("-Xmx1g");
+        cmd.addAll(JvmModuleOptions.of(layout));
+        cmd.add("-Dlog4j2.configurationFile=" + driverLog4j.toUri());
+        cmd.add("-cp");
+        cmd.add(layout.libClasspath());
+        cmd.add("org.apache.spark.deploy.SparkSubmit");
+        cmd.addAll(List.of("--master", master, "--deploy-mode", "client", "--class", mainClass));
+        cmd.addAll(List.of("--conf", "spark.driver.host=127.0.0.1"));
+        cmd.addAll(List.of("--conf", "spark.driver.bindAddress=127.0.0.1"));
+        cmd.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + moduleFlags));
+        if (master.startsWith("spark://")) {
+            cmd.addAll(List.of("--conf", "spark.cores.max=" + clusterCores));
+            cmd.addAll(List.of("--conf", "spark.executor.cores=1"));
+            cmd.addAll(List.of("--conf", "spark.executor.memory=1g")); // exactly one worker's --memory
+        }
+        cmd.add(layout.appJar().toString());
+        cmd.addAll(appArgs);
+
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(layout.projectRoot().toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().remove("SPARK_HOME"); // client mode needs none; keeps a developer's own install out
+        pb.environment().remove("SPARK_CONF_DIR");
+        Instant start = Instant.now();
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IOException(name + ": spark-submit to " + master + " did not finish within " + TIMEOUT
+                        + "; see " + err);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + name, e);
+        }
+        return new SparkSubmitRun(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), err,
+                Duration.between(start, Instant.now()));
+    }
+
+    /** The last lines of the driver log, for assertion messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return log + ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException e) {
+            return log.toString();
+        }
+    }
+}
