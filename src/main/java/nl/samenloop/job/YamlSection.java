@@ -63,6 +63,11 @@ final class YamlSection {
         if (v == null) {
             return null;
         }
+        // "title: 2020" or "input: 2020" means the text 2020; YAML just happens to read it as a number.
+        Long whole = Values.wholeNumber(v);
+        if (whole != null) {
+            return String.valueOf(whole);
+        }
         if (!(v instanceof String s) || s.isBlank()) {
             errors.add(at(key) + ": expected " + expected + ", got " + Values.describe(v));
             return null;

@@ -157,6 +157,12 @@ class JobSpecParserTest {
     }
 
     @Test
+    void aWholeNumberWhereTextIsExpectedIsThatText() throws Exception {
+        JobSpec spec = parse(JobSpecErrorsTest.VALID + "title: 2020\n");
+        assertEquals(Optional.of("2020"), spec.title());
+    }
+
+    @Test
     void relativePathsOfAJobFileResolveAgainstTheWorkingDirectory(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("jobs").resolve("j.yaml");
