@@ -49,13 +49,26 @@ public final class CountCube {
         return periods;
     }
 
-    /** Every geography row in presentation order: the Netherlands, regions, municipalities by region, unknown. */
+    /**
+     * Every geography row the table needs, in presentation order: the Netherlands, regions, municipalities
+     * by region, unknown. A municipality is left out when neither it nor any municipality of its region is
+     * released: it then sits only in its region's sum, whose total stands for it exactly, so a reader learns
+     * nothing more from it and the audit needs a variable fewer (spec disclosure.md, "all additive relations").
+     */
     public List<Geo> geos() {
         List<Geo> out = new ArrayList<>();
         out.add(new Geo(GeoLevel.COUNTRY, GeoLevel.NETHERLANDS));
         geo.regions().keySet().forEach(r -> out.add(new Geo(GeoLevel.REGION, r)));
-        geo.municipalityOrder().forEach(m -> out.add(new Geo(GeoLevel.MUNICIPALITY, m)));
+        geo.municipalityOrder().stream().filter(this::needed).forEach(m -> out.add(new Geo(GeoLevel.MUNICIPALITY, m)));
         return out;
+    }
+
+    private boolean needed(String municipality) {
+        String region = geo.regionOf(municipality);
+        if (region == null) {
+            return true;
+        }
+        return geo.members(region).stream().anyMatch(m -> geo.released(GeoLevel.MUNICIPALITY, m));
     }
 
     /** A share cell 100 × num / den for every geography and period. */
@@ -71,21 +84,29 @@ public final class CountCube {
     }
 
     /**
-     * Relations every table of counts has: municipalities (unknown included) add up to the Netherlands,
-     * a region's municipalities to the region, a pool's periods to the pool.
+     * Relations every table of counts has: regions, the unknown municipality and any municipality outside
+     * a region add up to the Netherlands; a region's municipalities to the region (for regions whose
+     * municipalities are in the table); a pool's periods to the pool.
      */
     public List<Relation> geographyAndPoolRelations() {
         List<Relation> out = new ArrayList<>();
         for (String n : names) {
             for (String period : allPeriods()) {
                 List<CountRef> all = new ArrayList<>();
+                for (String r : geo.regions().keySet()) {
+                    all.add(new CountRef(n, r, period));
+                }
                 for (String m : geo.municipalityOrder()) {
-                    all.add(new CountRef(n, m, period));
+                    if (geo.regionOf(m) == null) {
+                        all.add(new CountRef(n, m, period));
+                    }
                 }
                 out.add(Relation.sum(new CountRef(n, GeoLevel.NETHERLANDS, period), all));
                 for (String r : geo.regions().keySet()) {
-                    out.add(Relation.sum(new CountRef(n, r, period),
-                            geo.members(r).stream().map(m -> new CountRef(n, m, period)).toList()));
+                    List<String> members = geo.members(r);
+                    if (members.stream().anyMatch(this::needed)) {
+                        out.add(Relation.sum(new CountRef(n, r, period), members.stream().map(m -> new CountRef(n, m, period)).toList()));
+                    }
                 }
             }
             for (Pool pool : pools) {

@@ -2,7 +2,9 @@ package nl.samenloop.model;
 
 /** Geography levels of the output tables; the Netherlands row always holds every person, "unknown" included. */
 public enum GeoLevel {
-    MUNICIPALITY("municipality"), REGION("region"), COUNTRY("country");
+    MUNICIPALITY("municipality"), REGION("region"), COUNTRY("country"),
+    /** A named group of municipalities (I6 group comparison); not part of the geography hierarchy. */
+    GROUP("group");
 
     public final String key;
 
