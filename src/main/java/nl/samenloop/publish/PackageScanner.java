@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.samenloop.disclosure.ProtectedCell;
+import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.indicators.CountRef;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -34,15 +36,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * SOORTOBJECTNUMMER, GBAGEBOORTEJAAR/-MAAND/-DAG);</li>
  * <li>{@link Kind#DATE}: an 8-digit number that is a calendar date YYYYMMDD (the microdata date form);</li>
  * <li>{@link Kind#SUPPRESSED_VALUE}: a whole number equal to a suppressed count the caller supplies,
- * in a line or sheet row that names that count's geography code, and either names its period or —
- * in a workbook — sits in a column headed by its period (or under no period header).</li>
+ * where that count could stand: in a CSV, a row whose geography-code, period and (if present) count
+ * columns name it; in a workbook, a row naming its geography code, in a column headed by its period and
+ * — with the {@link XlsxWriter} block headers "Teller (X)" / "Noemer (X)" — by its count name; in other
+ * text, a line naming its geography code and its period (or no period).</li>
  * </ul>
- * The suppressed-value check is tied to the geography and period on purpose: small counts (3, 7) turn
- * up everywhere — status tallies, thresholds — and a check on bare numbers would bury a real leak in
- * noise. Columns of a CSV whose header names an interval bound (lower, upper, bound, interval, width,
- * min, max) are not checked for it: audit intervals are meant to be published and a zero count always
- * equals its own lower bound. Binary files (png) are listed as not scanned. Findings never repeat the
- * number they found, only where it is.
+ * The suppressed-value check is tied to the count's place on purpose: small counts (3, 7) turn up
+ * everywhere — status tallies, thresholds, other counts — and a check on bare numbers would bury a real
+ * leak in noise. Given the tables ({@link #scan(Path, Collection, List)}), a line of a tidy table is
+ * compared with its own numerator and denominator counts only. CSV columns whose header is an interval
+ * bound (lower, upper, bound, interval, width, min, max as a word) are not compared: audit intervals are
+ * meant to be published and a zero count always equals its own lower bound. Binary files (png) are
+ * listed as not scanned. Findings never repeat the number they found, only where it is.
  */
 public final class PackageScanner {
     public enum Kind { PERSON_KEY, RECORD_COLUMN, DATE, SUPPRESSED_VALUE }
@@ -72,12 +77,29 @@ public final class PackageScanner {
     private static final Pattern RECORD_COLUMN = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}])(RINPERSOONS?|RINOBJECTNUMMER|SOORTOBJECTNUMMER|GBAGEBOORTE(?:JAAR|MAAND|DAG))(?![\\p{L}\\p{N}])");
     private static final Pattern PERIOD = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{4}(?:JJ00|HJ0[12]|KW0[1-4])(?:-\\d{4}(?:JJ00|HJ0[12]|KW0[1-4]))?(?![\\p{L}\\p{N}])");
-    private static final Pattern BOUND_HEADER = Pattern.compile("(?i).*(lower|upper|bound|interval|width|min|max).*");
+    private static final Pattern CODE_SPLIT = Pattern.compile("[^\\p{L}\\p{N}-]+");
+    private static final Pattern BLOCK_HEADER = Pattern.compile("(?:Teller|Noemer) \\((.+)\\)|Waarde.*");
+    // Whole words only: "denominator" contains "min" and must still be checked.
+    private static final Pattern BOUND_HEADER = Pattern.compile(
+            "(?i)(?:.*[_\\s-])?(?:lower|upper|bounds?|interval|width|min|max|minimum|maximum)(?:[_\\s-].*)?");
 
     private PackageScanner() {
     }
 
     public static Report scan(Path packageDir, Collection<SuppressedCount> suppressed) throws IOException {
+        return scan(packageDir, suppressed, List.of());
+    }
+
+    /**
+     * As {@link #scan(Path, Collection)}, and with the tables the package was written from: then a line
+     * of a tidy table {@code tables/<name>.csv} is checked exactly — its numerator field against its own
+     * numerator count, its denominator field against its own denominator count — instead of against
+     * every suppressed count of its geography and period (which can match another measure's shown
+     * count by chance).
+     */
+    public static Report scan(Path packageDir, Collection<SuppressedCount> suppressed, List<ProtectedTable> tables)
+            throws IOException {
+        Suppressed sup = new Suppressed(suppressed, tables);
         List<Path> files;
         try (Stream<Path> s = Files.walk(packageDir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
@@ -89,10 +111,13 @@ public final class PackageScanner {
             String rel = packageDir.relativize(f).toString().replace('\\', '/');
             String lower = rel.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".xlsx")) {
-                scanWorkbook(f, rel, suppressed, findings);
+                scanWorkbook(f, rel, sup, findings);
+                scanned.add(rel);
+            } else if (lower.endsWith(".csv")) {
+                scanCsv(f, rel, sup, findings);
                 scanned.add(rel);
             } else if (TEXT_EXTENSIONS.stream().anyMatch(lower::endsWith)) {
-                scanText(f, rel, lower.endsWith(".csv"), suppressed, findings);
+                scanText(f, rel, sup, findings);
                 scanned.add(rel);
             } else {
                 notScanned.add(rel);
@@ -101,41 +126,156 @@ public final class PackageScanner {
         return new Report(scanned, notScanned, findings);
     }
 
-    private static void scanText(Path f, String rel, boolean csv, Collection<SuppressedCount> suppressed,
-                                 List<Finding> out) throws IOException {
+    /** The suppressed counts, indexed by geography, and where each released row prints its counts. */
+    private static final class Suppressed {
+        final Map<CountRef, Long> value = new HashMap<>();
+        final Map<String, List<SuppressedCount>> byGeo = new HashMap<>();
+        final Map<String, nl.samenloop.indicators.Cell> printedAt = new HashMap<>();
+
+        Suppressed(Collection<SuppressedCount> suppressed, List<ProtectedTable> tables) {
+            for (SuppressedCount s : suppressed) {
+                value.put(s.ref(), s.value());
+                byGeo.computeIfAbsent(s.ref().geoCode(), k -> new ArrayList<>()).add(s);
+            }
+            for (ProtectedTable t : tables) {
+                for (ProtectedCell pc : t.rows()) {
+                    nl.samenloop.indicators.Cell c = pc.cell();
+                    printedAt.put(key(t.source().name(), c.measure(), c.geoCode(), c.period()), c);
+                }
+            }
+        }
+
+        static String key(String table, String measure, String geo, String period) {
+            return table + "\u0000" + measure + "\u0000" + geo + "\u0000" + period;
+        }
+
+        /** The suppressed counts whose geography code the text names. */
+        List<SuppressedCount> named(String text) {
+            List<SuppressedCount> out = new ArrayList<>();
+            if (byGeo.isEmpty()) {
+                return out;
+            }
+            for (String token : CODE_SPLIT.split(text)) {
+                List<SuppressedCount> l = byGeo.get(token);
+                if (l != null && !out.containsAll(l)) {
+                    out.addAll(l);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static void scanText(Path f, String rel, Suppressed sup, List<Finding> out) throws IOException {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        List<Boolean> boundColumn = List.of();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String where = "line " + (i + 1);
             checkText(line, rel, where, out);
-            if (csv && i == 0) {
-                boundColumn = boundColumns(line);
-                continue;
-            }
-            if (suppressed.isEmpty()) {
-                continue;
-            }
-            String checked = csv ? withoutColumns(line, boundColumn) : line;
-            List<Long> numbers = wholeNumbers(checked);
-            for (SuppressedCount s : suppressed) {
-                if (mentions(checked, s.ref().geoCode()) && periodMatches(checked, s.ref().period())
-                        && numbers.contains(s.value())) {
+            List<Long> numbers = null;
+            for (SuppressedCount s : sup.named(line)) {
+                numbers = numbers == null ? wholeNumbers(line) : numbers;
+                if (periodMatches(line, s.ref().period()) && numbers.contains(s.value())) {
                     out.add(new Finding(rel, where, Kind.SUPPRESSED_VALUE, "a number equal to suppressed count " + s.ref()));
                 }
             }
         }
     }
 
-    private static void scanWorkbook(Path f, String rel, Collection<SuppressedCount> suppressed, List<Finding> out)
-            throws IOException {
+    /**
+     * CSV files are read by column: a header that names the geography code, the period or the count
+     * ({@code geography_code}, {@code period}, {@code count}) ties a suppressed count to exactly those
+     * fields, and interval-bound columns are not compared (see the class comment).
+     */
+    private static void scanCsv(Path f, String rel, Suppressed sup, List<Finding> out) throws IOException {
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<String> header = CsvFields.split(lines.get(0)).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        checkText(lines.get(0), rel, "line 1", out);
+        int geoCol = firstOf(header, "geography_code", "geo_code", "geocode");
+        int periodCol = header.indexOf("period");
+        int countCol = firstOf(header, "count", "count_name");
+        boolean tidy = header.equals(TidyCsvWriter.COLUMNS);
+        String table = tidy && rel.startsWith("tables/") ? rel.substring("tables/".length(), rel.length() - ".csv".length()) : null;
+        List<Integer> numberCols = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (c != geoCol && c != periodCol && c != countCol && !BOUND_HEADER.matcher(header.get(c)).matches()) {
+                numberCols.add(c);
+            }
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String where = "line " + (i + 1);
+            checkText(line, rel, where, out);
+            List<String> f2 = CsvFields.split(line);
+            if (table != null && f2.size() == header.size()) {
+                nl.samenloop.indicators.Cell c = sup.printedAt.get(Suppressed.key(table, f2.get(1), f2.get(3), f2.get(5)));
+                if (c != null) {
+                    // Our own tidy table with the row known: each count field against its own count only.
+                    exact(f2.get(6), c.numeratorRef(), sup, rel, where, out);
+                    exact(f2.get(7), c.denominatorRef(), sup, rel, where, out);
+                    continue;
+                }
+            }
+            for (SuppressedCount s : sup.named(line)) {
+                CountRef r = s.ref();
+                if (geoCol >= 0 && (geoCol >= f2.size() || !f2.get(geoCol).equals(r.geoCode()))) {
+                    continue;
+                }
+                if (periodCol >= 0 ? periodCol >= f2.size() || !f2.get(periodCol).equals(r.period())
+                        : !periodMatches(line, r.period())) {
+                    continue;
+                }
+                if (countCol >= 0 && (countCol >= f2.size() || !f2.get(countCol).equals(r.name()))) {
+                    continue;
+                }
+                for (int c : numberCols) {
+                    if (c < f2.size() && wholeNumbers(f2.get(c)).contains(s.value())) {
+                        out.add(new Finding(rel, where + " column " + header.get(c), Kind.SUPPRESSED_VALUE,
+                                "a number equal to suppressed count " + r));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void exact(String field, CountRef ref, Suppressed sup, String rel, String where, List<Finding> out) {
+        Long v = sup.value.get(ref);
+        if (v != null && wholeNumbers(field).contains(v)) {
+            out.add(new Finding(rel, where, Kind.SUPPRESSED_VALUE, "a number equal to suppressed count " + ref));
+        }
+    }
+
+    private static int firstOf(List<String> header, String... names) {
+        for (String n : names) {
+            int i = header.indexOf(n);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Workbooks are read by row. A row naming periods is a header: its periods head the columns below.
+     * A row above it with block headers "Teller (X)" / "Noemer (X)" / "Waarde" (the layout of
+     * {@link XlsxWriter}) says which count each column holds, so a number is compared with the suppressed
+     * count of exactly that name, geography and period; the value block holds no counts. Without block
+     * headers, any whole number in a row naming the geography, under the period's header (or under none),
+     * is compared.
+     */
+    private static void scanWorkbook(Path f, String rel, Suppressed sup, List<Finding> out) throws IOException {
         try (InputStream in = Files.newInputStream(f); Workbook wb = new XSSFWorkbook(in)) {
             for (Sheet sh : wb) {
                 Map<Integer, String> periodOfColumn = new HashMap<>();
+                Map<Integer, String> countOfColumn = new HashMap<>();
+                java.util.TreeMap<Integer, String> blocks = new java.util.TreeMap<>();
                 for (Row row : sh) {
                     List<String> texts = new ArrayList<>();
                     Map<Integer, Long> wholeByColumn = new HashMap<>();
                     Map<Integer, String> periodsInRow = new HashMap<>();
+                    java.util.TreeMap<Integer, String> blocksInRow = new java.util.TreeMap<>();
                     for (Cell c : row) {
                         String where = "sheet '" + sh.getSheetName() + "' cell " + c.getAddress().formatAsString();
                         CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
@@ -146,6 +286,10 @@ public final class PackageScanner {
                             if (PERIOD.matcher(s.trim()).matches()) {
                                 periodsInRow.put(c.getColumnIndex(), s.trim());
                             }
+                            Matcher b = BLOCK_HEADER.matcher(s.trim());
+                            if (b.matches()) {
+                                blocksInRow.put(c.getColumnIndex(), b.group(1) == null ? "" : b.group(1));
+                            }
                         } else if (t == CellType.NUMERIC) {
                             double v = c.getNumericCellValue();
                             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
@@ -155,18 +299,30 @@ public final class PackageScanner {
                             }
                         }
                     }
+                    if (!blocksInRow.isEmpty()) {
+                        blocks = blocksInRow;
+                        continue;
+                    }
                     if (!periodsInRow.isEmpty()) {
-                        // A header row: the periods it names head the columns below it.
                         periodOfColumn = periodsInRow;
+                        countOfColumn = new HashMap<>();
+                        for (Integer col : periodsInRow.keySet()) {
+                            Map.Entry<Integer, String> b = blocks.floorEntry(col);
+                            if (b != null) {
+                                countOfColumn.put(col, b.getValue());
+                            }
+                        }
+                        blocks = new java.util.TreeMap<>();
                         continue;
                     }
                     String rowText = String.join(" ", texts);
-                    for (SuppressedCount s : suppressed) {
-                        if (!mentions(rowText, s.ref().geoCode())) {
-                            continue;
-                        }
+                    for (SuppressedCount s : sup.named(rowText)) {
                         for (Map.Entry<Integer, Long> e : wholeByColumn.entrySet()) {
                             String p = periodOfColumn.get(e.getKey());
+                            String count = countOfColumn.get(e.getKey());
+                            if (count != null && !count.equals(s.ref().name())) {
+                                continue; // another count's column, or the value block ("")
+                            }
                             if (e.getValue() == s.value() && (p == null || p.equals(s.ref().period()))) {
                                 out.add(new Finding(rel, "sheet '" + sh.getSheetName() + "' row " + (row.getRowNum() + 1)
                                         + " column " + (e.getKey() + 1), Kind.SUPPRESSED_VALUE,
@@ -230,10 +386,6 @@ public final class PackageScanner {
         return out;
     }
 
-    private static boolean mentions(String text, String code) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(code) + "(?![\\p{L}\\p{N}])").matcher(text).find();
-    }
-
     /** A line that names periods must name this one; a line that names none may hold any period's numbers. */
     private static boolean periodMatches(String text, String period) {
         Matcher m = PERIOD.matcher(text);
@@ -245,29 +397,6 @@ public final class PackageScanner {
             }
         }
         return !any;
-    }
-
-    private static List<Boolean> boundColumns(String header) {
-        List<Boolean> out = new ArrayList<>();
-        for (String h : CsvFields.split(header)) {
-            out.add(BOUND_HEADER.matcher(h).matches());
-        }
-        return out;
-    }
-
-    private static String withoutColumns(String line, List<Boolean> drop) {
-        if (!drop.contains(Boolean.TRUE)) {
-            return line;
-        }
-        List<String> f = CsvFields.split(line);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < f.size(); i++) {
-            if (i < drop.size() && drop.get(i)) {
-                continue;
-            }
-            sb.append(f.get(i)).append(',');
-        }
-        return sb.toString();
     }
 
     /** Minimal RFC 4180 field splitting for one line. */

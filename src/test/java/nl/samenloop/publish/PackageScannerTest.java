@@ -74,12 +74,46 @@ class PackageScannerTest {
         }
         wb.close();
 
-        Report r = PackageScanner.scan(dir, Fixture.suppressed());
+        Finding inWorkbook = new Finding("tables/i2_wijkteam.xlsx", "sheet 'WIJKTEAM' row 10 column 5", Kind.SUPPRESSED_VALUE,
+                "a number equal to suppressed count WIJKTEAM|GM0003|2019HJ01");
+        // Without the tables: the CSV line is tied to the count by its geography and period columns.
+        assertEquals(List.of(
+                new Finding("tables/i2_wijkteam.csv", "line 3 column numerator", Kind.SUPPRESSED_VALUE,
+                        "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01"), inWorkbook),
+                PackageScanner.scan(dir, Fixture.suppressed()).findings());
+        // With the tables: tied to the row's own numerator count.
         assertEquals(List.of(
                 new Finding("tables/i2_wijkteam.csv", "line 3", Kind.SUPPRESSED_VALUE,
-                        "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01"),
-                new Finding("tables/i2_wijkteam.xlsx", "sheet 'WIJKTEAM' row 10 column 5", Kind.SUPPRESSED_VALUE,
-                        "a number equal to suppressed count WIJKTEAM|GM0003|2019HJ01")), r.findings());
+                        "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01"), inWorkbook),
+                PackageScanner.scan(dir, Fixture.suppressed(), List.of(Fixture.table())).findings());
+    }
+
+    @Test
+    void withTheTablesAnotherCountsEqualNumberIsNotAFinding() throws Exception {
+        Path dir = PackageWriterTest.writePackage(tmp.resolve("pkg"));
+        // Pretend POPULATION of Beedorp in 2019HJ01 (shown: 300) were also the value of a suppressed
+        // WIJKTEAM count there. Without the tables the line cannot tell the two apart; with them it can.
+        List<PackageScanner.SuppressedCount> sameNumber = List.of(new PackageScanner.SuppressedCount(
+                new nl.samenloop.indicators.CountRef("WIJKTEAM", "GM0002", Fixture.P1), 300));
+        assertEquals(List.of(new Finding("tables/i2_wijkteam.csv", "line 3 column denominator", Kind.SUPPRESSED_VALUE,
+                "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01")), PackageScanner.scan(dir, sameNumber).findings());
+        // The workbook's block headers ("Teller (WIJKTEAM)", "Noemer (POPULATION)") already tell them apart.
+        assertEquals(List.of(), PackageScanner.scan(dir, sameNumber, List.of(Fixture.table())).findings());
+    }
+
+    @Test
+    void aPerCountCsvIsMatchedOnItsCountGeographyAndPeriodColumns() throws Exception {
+        Path dir = tmp.resolve("p");
+        Files.createDirectories(dir.resolve("audit"));
+        Files.writeString(dir.resolve("audit/cells.csv"), "table,count,geography_code,period,status,rule,value,audit_lower,audit_upper\n"
+                + "t,WIJKTEAM,GM0002,2019HJ01,PRIMARY,MIN_PERSONS,.,7,17\n"       // lower bound equal to the value: fine
+                + "t,JEUGDHULP,GM0002,2019HJ01,SAFE,NONE,7,,\n"                  // another count, same number: fine
+                + "t,WIJKTEAM,GM0002,2019HJ02,SAFE,NONE,7,,\n"                   // another period: fine
+                + "t,WIJKTEAM,GM0002,2019HJ01,PRIMARY,MIN_PERSONS,7,0,17\n", StandardCharsets.UTF_8); // the leak
+        List<PackageScanner.SuppressedCount> s = List.of(new PackageScanner.SuppressedCount(
+                new nl.samenloop.indicators.CountRef("WIJKTEAM", "GM0002", Fixture.P1), 7));
+        assertEquals(List.of(new Finding("audit/cells.csv", "line 5 column value", Kind.SUPPRESSED_VALUE,
+                "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01")), PackageScanner.scan(dir, s).findings());
     }
 
     @Test
