@@ -115,4 +115,9 @@ public final class CareShare implements Indicator {
         }
         return out;
     }
+
+    @Override
+    public String chartMeasure(TableRequest request) {
+        return request.list("groups").isEmpty() ? null : request.list("groups").get(0);
+    }
 }

@@ -126,4 +126,14 @@ public final class Concurrency implements Indicator {
         notes.put("Gepoolde perioden", "Meerjarige cijfers tellen persoon-perioden op: som van tellers gedeeld door som van bases.");
         return new CellTable(request.name(), code(), title(), cells, relations, notes);
     }
+
+    @Override
+    public String chartMeasure(TableRequest request) {
+        return ONLY;
+    }
+
+    @Override
+    public boolean chartAsBars() {
+        return true;
+    }
 }

@@ -152,4 +152,14 @@ public final class FollowUp implements Indicator {
                 + (hidden.isEmpty() ? "." : ": " + String.join(", ", new java.util.TreeSet<>(hidden)) + "."));
         return new CellTable(request.name(), code(), title(), cells, relations, notes);
     }
+
+    @Override
+    public String chartMeasure(TableRequest request) {
+        return NONE;
+    }
+
+    @Override
+    public boolean chartAsBars() {
+        return true;
+    }
 }

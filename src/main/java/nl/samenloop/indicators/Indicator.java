@@ -27,4 +27,13 @@ public interface Indicator {
     }
 
     CellTable compute(LinkedData data, TableRequest request);
+
+    /** The measure worth a chart by default (null: none), and whether bars per municipality suit it better than lines. */
+    default String chartMeasure(TableRequest request) {
+        return null;
+    }
+
+    default boolean chartAsBars() {
+        return false;
+    }
 }

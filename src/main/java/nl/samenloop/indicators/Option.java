@@ -21,6 +21,19 @@ public record Option(String name, Type type, List<String> allowed, Object defaul
         return new Option(name, Type.BOOLEAN, List.of(), dflt, description);
     }
 
+    public static Option number(String name, double dflt, String description) {
+        return new Option(name, Type.NUMBER, List.of(), dflt, description);
+    }
+
+    public static Option integer(String name, long dflt, String description) {
+        return new Option(name, Type.INTEGER, List.of(), dflt, description);
+    }
+
+    /** Named lists of codes (I6 groups of municipalities); an empty default means "not given". */
+    public static Option map(String name, java.util.Map<String, List<String>> dflt, String description) {
+        return new Option(name, Type.MAP, List.of(), dflt, description);
+    }
+
     public static Option list(String name, List<String> allowed, List<String> dflt, String description) {
         return new Option(name, Type.LIST, allowed, dflt, description);
     }

@@ -85,4 +85,14 @@ public final class Referral implements Indicator {
         notes.put("Verwijzers", legend + EMPTY + " niet ingevuld");
         return new CellTable(request.name(), code(), title(), cells, relations, notes);
     }
+
+    @Override
+    public String chartMeasure(TableRequest request) {
+        return started("01");
+    }
+
+    @Override
+    public boolean chartAsBars() {
+        return true;
+    }
 }

@@ -57,4 +57,9 @@ public final class WijkteamShare implements Indicator {
         notes.put("Gebied", "Woongemeente van de jongere in de periode; niet-koppelbare personen en personen zonder adres: onbekend.");
         return new CellTable(request.name(), code(), title(), cube.shares("WIJKTEAM_SHARE", NUM, DEN), relations, notes);
     }
+
+    @Override
+    public String chartMeasure(TableRequest request) {
+        return "WIJKTEAM_SHARE";
+    }
 }

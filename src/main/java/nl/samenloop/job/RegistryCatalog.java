@@ -32,6 +32,7 @@ public final class RegistryCatalog implements IndicatorCatalog {
             case LIST: return OptionSpec.codes((List<String>) o.defaultValue(), o.allowed());
             case INTEGER: return OptionSpec.integer(Long.MIN_VALUE, Long.MAX_VALUE, ((Number) o.defaultValue()).longValue());
             case NUMBER: return OptionSpec.number(-Double.MAX_VALUE, Double.MAX_VALUE, ((Number) o.defaultValue()).doubleValue());
+            case MAP: return OptionSpec.map((Map<String, List<String>>) o.defaultValue(), o.allowed());
             default: throw new IllegalStateException("option type " + o.type() + " has no job-file form");
         }
     }
