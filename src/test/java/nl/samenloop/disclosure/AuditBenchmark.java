@@ -1,0 +1,154 @@
+package nl.samenloop.disclosure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import nl.samenloop.indicators.Cell;
+import nl.samenloop.indicators.CellTable;
+import nl.samenloop.indicators.Count;
+import nl.samenloop.indicators.CountRef;
+import nl.samenloop.indicators.Relation;
+import nl.samenloop.model.GeoLevel;
+
+/**
+ * Benchmark of disclosure control on the largest standard table: I2 for 355 municipalities + unknown,
+ * 42 youth-care regions and the Netherlands, 20 half-years, 7 care groups over the shared youth
+ * population — 8 × 398 × 20 = 63,680 counts, 6,880 SUM relations (regions, the Netherlands) and 55,720
+ * numerator ≤ denominator relations. Sizes are synthetic but realistic: youth populations log-normal
+ * around 6,000 (from a few hundred on the Wadden islands to a couple of hundred thousand), group shares
+ * from 0.2 % (jeugdreclassering) to 10 % (jeugdhulp), so many municipality cells of the small groups are
+ * below 10. Prints counts by status, rounds, programs solved and the time of suppression + audit.
+ * Run with {@code bench/audit.sh [seed]}.
+ */
+public final class AuditBenchmark {
+    static final String[] GROUPS = {"WIJKTEAM", "OVERIG_ZONDER_VERBLIJF", "ZONDER_VERBLIJF", "MET_VERBLIJF",
+        "JEUGDHULP", "JEUGDBESCHERMING", "JEUGDRECLASSERING"};
+    static final double[] RATES = {0.06, 0.035, 0.09, 0.008, 0.10, 0.01, 0.002};
+
+    private AuditBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : 20260101L;
+        long t0 = System.nanoTime();
+        CellTable table = i2Table(seed, 355, 42, 20);
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c1 = cpu.getCurrentThreadCpuTime();
+        long t1 = System.nanoTime();
+        TableProtector p = new TableProtector(Profile.cbsMicrodata(), Ledger.inMemory(), "benchmark");
+        ProtectedTable pt = p.protect(table);
+        long t2 = System.nanoTime();
+        long c2 = cpu.getCurrentThreadCpuTime();
+        Path pkg = Files.createTempDirectory("audit-bench");
+        AuditFiles.write(pkg, List.of(pt));
+        long t3 = System.nanoTime();
+        PackageRecheck.Result recheck = PackageRecheck.recheck(pkg);
+        long t4 = System.nanoTime();
+
+        System.out.printf("table: %d rows, %d counts, %d relations%n", table.cells().size(), pt.decisions().size(),
+                table.relations().size());
+        DisclosureSummary s = Disclosure.summarize(List.of(pt), Profile.cbsMicrodata());
+        s.lines().forEach(System.out::println);
+        System.out.printf("secondary suppression rounds: %d, linear programs solved: %d%n", p.lastRounds, p.lastPrograms);
+        System.out.printf("build table:             %8.2f s%n", (t1 - t0) / 1e9);
+        System.out.printf("suppression + audit:     %8.2f s wall, %.2f s CPU (load average %.1f on %d cores)%n",
+                (t2 - t1) / 1e9, (c2 - c1) / 1e9, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("write audit files:       %8.2f s%n", (t3 - t2) / 1e9);
+        System.out.printf("recheck from package:    %8.2f s (%s, %d suppressed counts checked)%n", (t4 - t3) / 1e9,
+                recheck.verdict(), recheck.checked());
+        if (!recheck.passed()) {
+            recheck.failures().stream().limit(10).forEach(System.out::println);
+            System.exit(1);
+        }
+    }
+
+    /** I2 with every relation a reader can use; all rows released. */
+    static CellTable i2Table(long seed, int municipalities, int regions, int halfYears) {
+        Random rnd = new Random(seed);
+        // Municipalities to regions: every region gets at least one, the rest at random.
+        List<List<String>> regionMembers = new ArrayList<>();
+        for (int r = 0; r < regions; r++) {
+            regionMembers.add(new ArrayList<>());
+        }
+        double[] youth = new double[municipalities];
+        double[][] factor = new double[municipalities][GROUPS.length];
+        for (int m = 0; m < municipalities; m++) {
+            int r = m < regions ? m : rnd.nextInt(regions);
+            regionMembers.get(r).add(String.format("GM%04d", m + 1));
+            youth[m] = Math.max(150, Math.min(250_000, Math.exp(Math.log(6000) + 1.0 * rnd.nextGaussian())));
+            for (int g = 0; g < GROUPS.length; g++) {
+                factor[m][g] = 0.6 + 0.8 * rnd.nextDouble();
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(GROUPS));
+        names.add("POP");
+        for (int h = 0; h < halfYears; h++) {
+            String period = (2015 + h / 2) + "HJ0" + (h % 2 + 1);
+            Map<String, long[]> v = new LinkedHashMap<>(); // geo → [group values..., pop]
+            for (int m = 0; m < municipalities; m++) {
+                v.put(String.format("GM%04d", m + 1), leaf(rnd, youth[m] * (0.97 + 0.06 * rnd.nextDouble()), factor[m]));
+            }
+            double[] ones = new double[GROUPS.length];
+            java.util.Arrays.fill(ones, 1.0);
+            v.put(GeoLevel.UNKNOWN, leaf(rnd, 300 + rnd.nextInt(500), ones));
+            List<String> nlParts = new ArrayList<>();
+            Map<String, List<String>> members = new LinkedHashMap<>();
+            for (int r = 0; r < regions; r++) {
+                String rc = String.format("RG%02d", r + 1);
+                v.put(rc, sum(regionMembers.get(r), v));
+                members.put(rc, regionMembers.get(r));
+                nlParts.add(rc);
+            }
+            nlParts.add(GeoLevel.UNKNOWN);
+            v.put(GeoLevel.NETHERLANDS, sum(nlParts, v));
+            members.put(GeoLevel.NETHERLANDS, nlParts);
+            for (Map.Entry<String, long[]> e : v.entrySet()) {
+                String geo = e.getKey();
+                long pop = e.getValue()[GROUPS.length];
+                for (int g = 0; g < GROUPS.length; g++) {
+                    long n = e.getValue()[g];
+                    cells.add(Cell.share(GROUPS[g], TableBuilder.level(geo), geo, geo, period, new Count(GROUPS[g], n, n),
+                            new Count("POP", pop, pop), true));
+                    relations.add(Relation.atMost(new CountRef("POP", geo, period), new CountRef(GROUPS[g], geo, period)));
+                }
+            }
+            for (Map.Entry<String, List<String>> e : members.entrySet()) {
+                for (String name : names) {
+                    relations.add(Relation.sum(new CountRef(name, e.getKey(), period),
+                            e.getValue().stream().map(g -> new CountRef(name, g, period)).toList()));
+                }
+            }
+        }
+        return new CellTable("i2_bench", "I2", "I2 benchmark", cells, relations, Map.of());
+    }
+
+    private static long[] leaf(Random rnd, double youth, double[] factor) {
+        long[] x = new long[GROUPS.length + 1];
+        long pop = Math.round(youth);
+        for (int g = 0; g < GROUPS.length; g++) {
+            double mean = pop * RATES[g] * factor[g];
+            long n = Math.round(Math.max(0, mean + Math.sqrt(mean) * rnd.nextGaussian()));
+            x[g] = Math.min(n, pop);
+        }
+        x[GROUPS.length] = pop;
+        return x;
+    }
+
+    private static long[] sum(List<String> parts, Map<String, long[]> v) {
+        long[] s = new long[GROUPS.length + 1];
+        for (String p : parts) {
+            long[] x = v.get(p);
+            for (int i = 0; i < s.length; i++) {
+                s[i] += x[i];
+            }
+        }
+        return s;
+    }
+}
