@@ -1,6 +1,7 @@
 package nl.samenloop.job;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -123,7 +124,17 @@ public final class JobSpecParser {
         }
         JobSpec spec = new Reader(errors, catalog, baseDir.toAbsolutePath().normalize()).job(top);
         if (!errors.isEmpty()) {
-            throw new JobSpecException(source, errors);
+            KeyLines keyLines = new KeyLines(new Yaml(new TextDates(new LoaderOptions())).compose(new StringReader(yaml)));
+            // File order, so the user can work down the file; problems on no one line (a missing top-level
+            // key) last. The sort is stable: problems on one line keep the order they were found in.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < errors.size(); i++) {
+                order.add(i);
+            }
+            List<Integer> lines = errors.stream().map(keyLines::lineOf).toList();
+            order.sort(java.util.Comparator.comparingInt(i -> lines.get(i) == 0 ? Integer.MAX_VALUE : lines.get(i)));
+            throw new JobSpecException(source, order.stream().map(errors::get).toList(),
+                    order.stream().map(lines::get).toList());
         }
         return spec;
     }

@@ -192,17 +192,53 @@ class JobSpecParserTest {
                 tabels: []
                 """));
         assertEquals(List.of(
-                "unknown key 'tabels' at top level; allowed: name, title, input, output, work, classification_year,"
-                        + " periods, pools, data_horizon, population, geography, trajectories, tables, disclosure;"
-                        + " did you mean 'tables'?",
                 "name: 'Bad Name' is not allowed; allowed: lowercase letters a-z, digits 0-9 and '-',"
                         + " e.g. rijnmond-wijkteam",
                 "classification_year: 2030 is not allowed; allowed: 2015 to 2025",
                 "periods.granularity: 'month' is not allowed; allowed: year, halfyear, quarter",
                 "periods: from (2020) is after to (2018)",
+                "unknown key 'tabels' at top level; allowed: name, title, input, output, work, classification_year,"
+                        + " periods, pools, data_horizon, population, geography, trajectories, tables, disclosure;"
+                        + " did you mean 'tables'?",
                 "missing required key 'tables' at top level; expected a list of tables, each with at least indicator:"),
                 e.errors());
         assertTrue(e.getMessage().startsWith("job file test.yaml has 6 problems:"));
+        assertEquals(List.of(1, 3, 4, 4, 5, 0), e.lines());
+        assertEquals("line 4: periods.granularity: 'month' is not allowed; allowed: year, halfyear, quarter",
+                e.located().get(2));
+        assertEquals(e.errors().get(5), e.located().get(5), "a missing top-level key is on no line");
+    }
+
+    @Test
+    void messagesPointAtTheLineToFix() {
+        JobSpecException e = assertThrows(JobSpecException.class, () -> parse("""
+                name: j
+                input: d
+                classification_year: 2020
+                periods: {from: 2015, to: 2020}
+                tables:
+                  - indicator: concurrency
+                    options:
+                      concurency: period
+                  - indicator: wijkteam_share
+                    chart: pie
+                  - name: x
+                geography:
+                  municipalities: [GM0599,
+                     GM599]
+                output: w
+                work: w
+                """));
+        assertEquals(List.of(
+                "line 8: unknown option 'concurency' for indicator 'concurrency' in tables[0].options; allowed:"
+                        + " concurrency, other_kinds; did you mean 'concurrency'?",
+                "line 10: tables[1].chart: 'pie' is not allowed; allowed: auto, none, line, bar",
+                "line 11: missing required key 'indicator' in tables[2]; expected an indicator name: wijkteam_share,"
+                        + " youth_share, concurrency, follow_up, referral_source, group_comparison",
+                "line 14: geography.municipalities[1]: 'GM599' is not a municipality code; expected GM followed by 4"
+                        + " digits, e.g. GM0599",
+                "line 15: output and work are the same folder; the publication package must be kept apart from the"
+                        + " secure working area"), e.located());
     }
 
     @Test
