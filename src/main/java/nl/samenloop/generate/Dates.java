@@ -13,11 +13,14 @@ final class Dates {
     private static final int FIRST = (int) LocalDate.of(1960, 1, 1).toEpochDay();
     private static final int LAST = (int) LocalDate.of(2040, 12, 31).toEpochDay();
     private static final String[] TEXT = new String[LAST - FIRST + 1];
+    /** year * 10000 + month * 100 + day, per day: age and year without LocalDate in the hot loop. */
+    private static final int[] YMD = new int[LAST - FIRST + 1];
 
     static {
         for (int d = FIRST; d <= LAST; d++) {
             LocalDate x = LocalDate.ofEpochDay(d);
-            TEXT[d - FIRST] = String.format("%04d%02d%02d", x.getYear(), x.getMonthValue(), x.getDayOfMonth());
+            YMD[d - FIRST] = x.getYear() * 10000 + x.getMonthValue() * 100 + x.getDayOfMonth();
+            TEXT[d - FIRST] = Integer.toString(YMD[d - FIRST]);
         }
     }
 
@@ -30,19 +33,15 @@ final class Dates {
     }
 
     static int year(int day) {
-        return Integer.parseInt(TEXT[day - FIRST].substring(0, 4));
+        return YMD[day - FIRST] / 10000;
     }
 
     /** Whole years of age on {@code day} for someone born on {@code birth}. */
     static int age(int birth, int day) {
-        LocalDate b = LocalDate.ofEpochDay(birth);
-        LocalDate x = LocalDate.ofEpochDay(day);
-        int a = x.getYear() - b.getYear();
-        if (x.getMonthValue() < b.getMonthValue()
-                || (x.getMonthValue() == b.getMonthValue() && x.getDayOfMonth() < b.getDayOfMonth())) {
-            a--;
-        }
-        return a;
+        int b = YMD[birth - FIRST];
+        int x = YMD[day - FIRST];
+        int a = x / 10000 - b / 10000;
+        return x % 10000 < b % 10000 ? a - 1 : a;
     }
 
     /** The day someone born on {@code birth} turns {@code years} old. */

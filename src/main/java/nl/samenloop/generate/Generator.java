@@ -185,6 +185,7 @@ public final class Generator {
                 long next = 0;
                 long written = 0;
                 long reportEvery = Math.max(1, chunks / 10);
+                long phaseStart = System.nanoTime();
                 for (long done = 0; done < chunks; done++) {
                     while (next < chunks && window.size() < threads * 3) {
                         long c = next++;
@@ -200,7 +201,7 @@ public final class Generator {
                     }
                     result.add(c);
                     if ((done + 1) % reportEvery == 0 || done + 1 == chunks) {
-                        double sec = Math.max(1e-3, progress.duration().toMillis() / 1000.0);
+                        double sec = Math.max(1e-3, (System.nanoTime() - phaseStart) / 1e9);
                         progress.stage("persons", String.format("%,d of %,d youth, %,d rows, %,.0f rows/s",
                                 Math.min(spec.youth(), (done + 1) * CHUNK), spec.youth(), written, written / sec));
                     }
