@@ -1,5 +1,6 @@
 package nl.samenloop.link;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -20,8 +21,17 @@ import org.apache.spark.sql.Row;
  * </ul>
  *
  * @param presentColumns optional input columns that were present (e.g. {@code verwijzer})
+ * @param work           the secure working area the data was staged in (null when not known): internal-only
+ *                       outputs such as the I7 break list go there, never into a publication package
  */
 public record LinkedData(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon,
                          Dataset<Row> trajectories, Dataset<Row> care, Dataset<Row> residence,
-                         Dataset<Row> population, Dataset<Row> addresses, Set<String> presentColumns) {
+                         Dataset<Row> population, Dataset<Row> addresses, Set<String> presentColumns, Path work) {
+
+    /** Without a working area (in-memory data in tests). */
+    public LinkedData(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon,
+                      Dataset<Row> trajectories, Dataset<Row> care, Dataset<Row> residence,
+                      Dataset<Row> population, Dataset<Row> addresses, Set<String> presentColumns) {
+        this(spec, geography, index, dataHorizon, trajectories, care, residence, population, addresses, presentColumns, null);
+    }
 }

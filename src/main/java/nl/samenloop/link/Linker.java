@@ -81,7 +81,7 @@ public final class Linker {
 
         LocalDate horizon = spec.dataHorizon() != null ? spec.dataHorizon() : horizon(rawTraj, spec, latestYearlyFile);
         progress.stage("link", "data horizon " + horizon + (spec.dataHorizon() != null ? " (from the job)" : " (derived)"));
-        return new LinkedData(spec, geo, index, horizon, trajectories, care, residence, population, addresses, presentColumns);
+        return new LinkedData(spec, geo, index, horizon, trajectories, care, residence, population, addresses, presentColumns, work);
     }
 
     /**

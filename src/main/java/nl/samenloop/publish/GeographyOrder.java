@@ -76,6 +76,11 @@ public final class GeographyOrder {
                 out.add(g);
             }
         }
+        for (Geo g : geos.values()) {
+            if (g.level() == GeoLevel.GROUP) {
+                out.add(g); // I6 groups of municipalities stand outside the hierarchy: after it, in table order
+            }
+        }
         return out;
     }
 
