@@ -133,7 +133,7 @@ public final class JobRunner {
             }
         }
         try {
-            PackageScanner.Report scan = PackageScanner.scan(job.output(), suppressed);
+            PackageScanner.Report scan = PackageScanner.scan(job.output(), suppressed, safe);
             if (!scan.clean()) {
                 throw new IllegalStateException("the package scan found " + scan.findings().size()
                         + " finding(s) that look like record-level data or suppressed counts; package withdrawn: see "

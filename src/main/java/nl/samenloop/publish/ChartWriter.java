@@ -124,6 +124,10 @@ public final class ChartWriter {
             if (!c.released() || !c.measure().equals(spec.measure())) {
                 continue;
             }
+            // A line runs through consecutive periods; a pooled span (2016HJ01-2020HJ02) is no point on that axis.
+            if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS && c.period().contains("-")) {
+                continue;
+            }
             cells.add(c);
             if (!periods.contains(c.period())) {
                 periods.add(c.period());
@@ -142,7 +146,11 @@ public final class ChartWriter {
             if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS && g.level() == GeoLevel.REGION) {
                 continue;
             }
-            geos.add(g);
+            // A place with no shown value in any period would only add an empty legend entry.
+            boolean anyShown = periods.stream().map(p -> at.get(g.code() + "|" + p)).anyMatch(r -> r != null && r.value() != null);
+            if (anyShown) {
+                geos.add(g);
+            }
         }
         // Series and categories are keyed by label; two places with one name (rare, after mergers) get their code.
         Map<String, Integer> labelUse = new HashMap<>();
