@@ -17,8 +17,8 @@ import nl.samenloop.model.GeoLevel;
 /**
  * Benchmark of disclosure control on the largest standard table: I2 for 355 municipalities + unknown,
  * 42 youth-care regions and the Netherlands, 20 half-years, 7 care groups over the shared youth
- * population — 8 × 398 × 20 = 63,680 counts, 6,880 SUM relations (regions, the Netherlands) and 55,720
- * numerator ≤ denominator relations. Sizes are synthetic but realistic: youth populations log-normal
+ * population — 8 × 399 × 20 = 63,840 counts, 6,880 SUM relations (regions, the Netherlands), 55,860
+ * numerator ≤ denominator and 47,880 group-nesting relations (JEUGDHULP ≥ ZONDER_VERBLIJF ≥ WIJKTEAM, …). Sizes are synthetic but realistic: youth populations log-normal
  * around 6,000 (from a few hundred on the Wadden islands to a couple of hundred thousand), group shares
  * from 0.2 % (jeugdreclassering) to 10 % (jeugdhulp), so many municipality cells of the small groups are
  * below 10. Prints counts by status, rounds, programs solved and the time of suppression + audit.
@@ -27,6 +27,10 @@ import nl.samenloop.model.GeoLevel;
 public final class AuditBenchmark {
     static final String[] GROUPS = {"WIJKTEAM", "OVERIG_ZONDER_VERBLIJF", "ZONDER_VERBLIJF", "MET_VERBLIJF",
         "JEUGDHULP", "JEUGDBESCHERMING", "JEUGDRECLASSERING"};
+    /** Outer group ≥ inner group (Codes.GROUPS nesting, as CareShare declares it). */
+    static final String[][] NESTED = {{"ZONDER_VERBLIJF", "WIJKTEAM"}, {"ZONDER_VERBLIJF", "OVERIG_ZONDER_VERBLIJF"},
+        {"JEUGDHULP", "WIJKTEAM"}, {"JEUGDHULP", "OVERIG_ZONDER_VERBLIJF"}, {"JEUGDHULP", "ZONDER_VERBLIJF"},
+        {"JEUGDHULP", "MET_VERBLIJF"}};
     static final double[] RATES = {0.06, 0.035, 0.09, 0.008, 0.10, 0.01, 0.002};
 
     private AuditBenchmark() {
@@ -118,6 +122,9 @@ public final class AuditBenchmark {
                             new Count("POP", pop, pop), true));
                     relations.add(Relation.atMost(new CountRef("POP", geo, period), new CountRef(GROUPS[g], geo, period)));
                 }
+                for (String[] nest : NESTED) {
+                    relations.add(Relation.atMost(new CountRef(nest[0], geo, period), new CountRef(nest[1], geo, period)));
+                }
             }
             for (Map.Entry<String, List<String>> e : members.entrySet()) {
                 for (String name : names) {
@@ -129,13 +136,25 @@ public final class AuditBenchmark {
         return new CellTable("i2_bench", "I2", "I2 benchmark", cells, relations, Map.of());
     }
 
+    /**
+     * One municipality and half-year. Groups are built so the nesting CareShare tells readers about holds:
+     * ZONDER_VERBLIJF = WIJKTEAM ∪ OVERIG_ZONDER_VERBLIJF, JEUGDHULP = ZONDER_VERBLIJF ∪ MET_VERBLIJF.
+     */
     private static long[] leaf(Random rnd, double youth, double[] factor) {
         long[] x = new long[GROUPS.length + 1];
         long pop = Math.round(youth);
         for (int g = 0; g < GROUPS.length; g++) {
             double mean = pop * RATES[g] * factor[g];
-            long n = Math.round(Math.max(0, mean + Math.sqrt(mean) * rnd.nextGaussian()));
-            x[g] = Math.min(n, pop);
+            x[g] = Math.round(Math.max(0, mean + Math.sqrt(mean) * rnd.nextGaussian()));
+        }
+        long w = x[0];
+        long o = x[1];
+        long zv = w + o - Math.round(0.2 * Math.min(w, o));
+        long mv = x[3];
+        x[2] = zv;
+        x[4] = zv + mv - Math.round(0.3 * Math.min(zv, mv));
+        for (int g = 0; g < GROUPS.length; g++) {
+            x[g] = Math.min(x[g], pop);
         }
         x[GROUPS.length] = pop;
         return x;
