@@ -85,7 +85,14 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
         };
     }
 
+    /** A bound this far out (Long.MIN_VALUE, -Double.MAX_VALUE, ...) means "no bound"; never print it. */
+    private static boolean unbounded(Double bound) {
+        return bound == null || bound.isInfinite() || Math.abs(bound) >= 1e15;
+    }
+
     private String bounds() {
+        Double min = unbounded(this.min) ? null : this.min;
+        Double max = unbounded(this.max) ? null : this.max;
         if (min == null && max == null) {
             return "";
         }
@@ -99,7 +106,7 @@ public record OptionSpec(Type type, List<String> allowed, Double min, Double max
     }
 
     private boolean outside(double v) {
-        return min != null && v < min || max != null && v > max;
+        return !unbounded(min) && v < min || !unbounded(max) && v > max;
     }
 
     /**

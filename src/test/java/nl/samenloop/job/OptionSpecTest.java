@@ -30,6 +30,10 @@ class OptionSpecTest {
         OptionSpec big = new OptionSpec(OptionSpec.Type.INTEGER, List.of(), null, null, 1L, "");
         assertEquals(-5L, check(big, -5, errors));
         assertEquals("whole numbers", big.allowedText());
+        // How the registry catalog says "any": the extreme values are no bounds, and are not printed.
+        assertEquals("whole numbers", OptionSpec.integer(Long.MIN_VALUE, Long.MAX_VALUE, 1L).allowedText());
+        assertEquals("numbers from 0", OptionSpec.number(0, Double.MAX_VALUE, 1.0).allowedText());
+        assertEquals(Long.MAX_VALUE, check(OptionSpec.integer(Long.MIN_VALUE, Long.MAX_VALUE, 1L), Long.MAX_VALUE, errors));
         assertEquals(List.of(), errors);
     }
 
