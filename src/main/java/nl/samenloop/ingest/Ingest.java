@@ -72,7 +72,7 @@ public final class Ingest {
                 reports.put(spec.table(), table(spark, spec, in, raws.get(spec.table()), workDir, progress));
             } catch (IngestException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark throws its checked SparkException from Scala code
                 IngestException cause = IngestException.find(e);
                 if (cause != null) {
                     throw new IngestException(cause.getMessage(), e);

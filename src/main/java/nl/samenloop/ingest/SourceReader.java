@@ -116,7 +116,8 @@ final class SourceReader {
         try {
             df = spark.read().parquet(f.path().toString());
             df.schema();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked in Java but thrown from Scala code
+
             throw new IngestException(f.path() + ": unreadable Parquet file (" + e.getClass().getSimpleName() + ")", e);
         }
         List<String> names = new ArrayList<>();

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Ingest benchmark: rows/s and peak memory (RSS) of one ingest run.
+#
+#   bench/ingest.sh INPUT_DIR            ingest any input folder (CBS-style tables)
+#   bench/ingest.sh                      generate one first with nl.samenloop.generate:
+#       YOUTH=200000 YEARS=2015-2020 FORMAT=csv FAULTS=0.02 bench/ingest.sh
+#
+# Env: HEAP (driver heap, default 4g), MASTER (default local[*]), BUILD_DIR (default target-ingest),
+#      PARTITIONS (shuffle partitions, default 8).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD_DIR:-target-ingest}
+HEAP=${HEAP:-4g}
+MASTER=${MASTER:-local[*]}
+
+mvn -q -B -o -Dbuild.dir="$BUILD" compile
+[ -f "$BUILD/cp.txt" ] || mvn -q -B -o -Dbuild.dir="$BUILD" dependency:build-classpath -Dmdep.outputFile="$BUILD/cp.txt" >/dev/null
+CP="$BUILD/classes:$(cat "$BUILD/cp.txt")"
+# Module flags Spark 4 needs on Java 17 (same as pom.xml spark.module.opts).
+OPTS=$(sed -n 's:.*<spark.module.opts>\(.*\)</spark.module.opts>.*:\1:p' pom.xml)
+
+INPUT=${1:-}
+if [ -z "$INPUT" ]; then
+  YOUTH=${YOUTH:-200000}; YEARS=${YEARS:-2015-2020}; FORMAT=${FORMAT:-csv}; FAULTS=${FAULTS:-0.02}
+  INPUT="$BUILD/bench-input/y${YOUTH}-${YEARS}-${FORMAT}-f${FAULTS}"
+  if [ ! -d "$INPUT" ]; then
+    echo "generating $INPUT" >&2
+    java -Xmx${HEAP} $OPTS -cp "$CP" nl.samenloop.generate.GenerateCommand --out "$INPUT" --youth "$YOUTH" \
+      --years "$YEARS" --format "$FORMAT" --faults "$FAULTS" --v2 "${YEARS%%-*}" >&2
+  fi
+fi
+WORK="$BUILD/bench-work"
+rm -rf "$WORK"
+echo "input: $INPUT ($(du -sh "$INPUT" | cut -f1) on disk)"
+find "$INPUT" -type f \( -name '*.csv' -o -name '*.sav' -o -name '*.parquet' \) -printf '  %P %s bytes\n' | sort
+
+TIMELOG=$(mktemp)
+/usr/bin/time -v java -Xmx"$HEAP" $OPTS -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-8}" \
+  -Dlog4j2.configurationFile=src/main/resources/log4j2.properties \
+  -cp "$CP" nl.samenloop.ingest.IngestMain --input "$INPUT" --work "$WORK" --conf conf 2> >(tee "$TIMELOG" >&2)
+echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$TIMELOG")"
+echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$TIMELOG")"
+echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$TIMELOG") of one core; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f "$TIMELOG"
