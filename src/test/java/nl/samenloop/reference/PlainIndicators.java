@@ -347,10 +347,13 @@ public final class PlainIndicators {
                     }
                 }
                 if (o.newWijkteamCounts()) {
-                    // a new wijkteam trajectory: one that begins inside the window
+                    // a new wijkteam trajectory: one that begins inside the window; reported as a kind of its own
                     boolean newWijkteam = spells(person).stream().filter(s -> s.kind() == Kind.WIJKTEAM)
                             .anyMatch(s -> !s.begin().isBefore(from) && !s.begin().isAfter(to));
-                    anyOther |= newWijkteam;
+                    if (newWijkteam) {
+                        t.add("WITH_" + Kind.WIJKTEAM.name(), gm, p, person);
+                        anyOther = true;
+                    }
                 }
                 t.add(anyOther ? "WITH_OTHER_CARE" : "NO_OTHER_CARE", gm, p, person);
             }

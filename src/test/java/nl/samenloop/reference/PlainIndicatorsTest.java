@@ -230,6 +230,7 @@ class PlainIndicatorsTest {
         count(withNew, "WITH_OTHER_CARE", "GM0599", "2018HJ01", 2, 2);
         count(withNew, "NO_OTHER_CARE", "GM0599", "2018HJ01", 0, 0);
         count(withNew, "NO_OTHER_CARE", "NL01", "2018HJ01", 1, 1);
+        count(withNew, "WITH_WIJKTEAM", "GM0599", "2018HJ01", 1, 1);
     }
 
     /**
