@@ -60,7 +60,7 @@ public final class Cli {
     /** One clear line per problem, and an exit code by kind. Never a stack trace with record data. */
     static int handle(Exception e, PrintWriter err) {
         if (e instanceof JobSpecException j) {
-            j.errors().forEach(m -> err.println(j.source() + ": " + m));
+            j.located().forEach(m -> err.println(j.source() + ": " + m));
             return USAGE;
         }
         if (e instanceof IngestException || e instanceof JobRunner.MissingInputColumn) {
@@ -87,7 +87,7 @@ public final class Cli {
         return env != null ? Path.of(env) : Path.of("conf");
     }
 
-    static Plan plan(Path jobFile, Path input, Path output) throws JobSpecException {
+    static Plan plan(Path jobFile, Path input, Path output, Path confDir) throws JobSpecException {
         if (!Files.isRegularFile(jobFile)) {
             throw new IllegalArgumentException("job file not found: " + jobFile);
         }
@@ -96,6 +96,10 @@ public final class Cli {
             job = new JobSpec(job.name(), job.title(), input != null ? input.toAbsolutePath() : job.input(),
                     output != null ? output.toAbsolutePath() : job.output(), job.work(), job.classificationYear(), job.periods(),
                     job.pools(), job.dataHorizon(), job.population(), job.geography(), job.trajectories(), job.tables(), job.disclosure());
+        }
+        List<String> problems = ReferenceCheck.problems(job, Reference.load(confDir));
+        if (!problems.isEmpty()) {
+            throw new JobSpecException(jobFile.toString(), problems);
         }
         if (!Files.isDirectory(job.input())) {
             throw new IllegalArgumentException("input folder not found: " + job.input() + " (key 'input' in " + jobFile + ")");
@@ -118,7 +122,7 @@ public final class Cli {
 
         @Override
         public Integer call() throws Exception {
-            Plan plan = plan(job, input, output);
+            Plan plan = plan(job, input, output, parent.confDir());
             JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, new Progress(plan.job().name()));
             System.out.println("package: " + r.packageDir());
             System.out.println("audit: " + r.summary().verdict());
@@ -129,12 +133,14 @@ public final class Cli {
 
     @Command(name = "plan", description = "Show the stages a job file will run, with every option resolved; runs nothing.")
     static final class PlanCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli parent;
         @Parameters(index = "0", paramLabel = "JOB")
         Path job;
 
         @Override
         public Integer call() throws Exception {
-            System.out.print(plan(job, null, null).describe());
+            System.out.print(plan(job, null, null, parent.confDir()).describe());
             return OK;
         }
     }
