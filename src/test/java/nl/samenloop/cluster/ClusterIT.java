@@ -65,7 +65,9 @@ class ClusterIT {
         layout = BuildLayout.detect().requirePackaged();
         runs = layout.buildDir().resolve("cluster-it");
         LocalStandaloneCluster.deleteTree(runs);
+        long t0 = System.nanoTime();
         cluster = LocalStandaloneCluster.start(layout, 2);
+        System.out.printf("cluster start: %.1f s (master + 2 workers registered)%n", (System.nanoTime() - t0) / 1e9);
     }
 
     @AfterAll

@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  */
 public final class LocalStandaloneCluster implements AutoCloseable {
     private static final String SPARK_VERSION_LINE = "Spark 4.0.1 (local standalone test cluster for Samenloop)";
-    // Generous: on a loaded 2-core box a daemon JVM can take 50 s to come up (measured); normally 5–10 s.
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    // A hang guard, not a target: on a saturated 2-core box (load 25+) a daemon JVM took 50 s to come up.
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final int START_ATTEMPTS = 3;
 
     private final BuildLayout layout;

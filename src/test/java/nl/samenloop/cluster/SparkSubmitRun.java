@@ -22,13 +22,18 @@ import java.util.concurrent.TimeUnit;
  * @param elapsed  wall time of the submission
  */
 public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Duration elapsed) {
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TIMEOUT = Duration.ofMinutes(8); // a hang guard: ~20 s idle, minutes when the box is saturated
+    /**
+     * Test-harness only: C1-only JIT for the driver and executors. These runs are short and start-up bound
+     * (class loading, Janino codegen), where C2 compilation only burns the CPU the two cores lack.
+     */
+    static final String SHORT_RUN_JIT = "-XX:TieredStopAtLevel=1";
 
     /**
      * Submits {@code mainClass} from {@code samenloop.jar} to {@code master} ({@code local[2]}, {@code spark://…})
-     * and waits (at most 5 minutes) for it to finish. {@code name} names the log files in {@code logDir}.
-     * For a {@code spark://} master, {@code spark.cores.max} is set to {@code clusterCores} so the scheduler waits
-     * until that many executor cores have registered before running the first task.
+     * and waits (at most 8 minutes) for it to finish. {@code name} names the log files in {@code logDir}.
+     * For a {@code spark://} master, {@code spark.cores.max} is {@code clusterCores} and the scheduler waits (at most
+     * 180 s) until all of those executor cores have registered before it runs the first task.
      */
     public static SparkSubmitRun submit(BuildLayout layout, String master, int clusterCores, String mainClass,
                                         List<String> appArgs, Path logDir, String name) throws IOException {
@@ -53,6 +58,7 @@ public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Durati
         List<String> cmd = new ArrayList<>();
         cmd.add(LocalStandaloneCluster.javaBin());
         cmd.add("-Xmx1g");
+        cmd.add(SHORT_RUN_JIT);
         cmd.addAll(JvmModuleOptions.of(layout));
         cmd.add("-Dlog4j2.configurationFile=" + driverLog4j.toUri());
         cmd.add("-cp");
@@ -61,9 +67,12 @@ public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Durati
         cmd.addAll(List.of("--master", master, "--deploy-mode", "client", "--class", mainClass));
         cmd.addAll(List.of("--conf", "spark.driver.host=127.0.0.1"));
         cmd.addAll(List.of("--conf", "spark.driver.bindAddress=127.0.0.1"));
-        cmd.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + moduleFlags));
+        cmd.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + moduleFlags + " " + SHORT_RUN_JIT));
         if (master.startsWith("spark://")) {
+            // Wait for every executor core before the first task (bounded), so "ran on both workers" is not a race.
             cmd.addAll(List.of("--conf", "spark.cores.max=" + clusterCores));
+            cmd.addAll(List.of("--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0"));
+            cmd.addAll(List.of("--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=180s"));
             cmd.addAll(List.of("--conf", "spark.executor.cores=1"));
             cmd.addAll(List.of("--conf", "spark.executor.memory=1g")); // exactly one worker's --memory
         }
