@@ -107,8 +107,18 @@ public final class Generator {
             progress.stage("setup", String.format("%,d youth, %d–%d, %s, %d municipalities (2016), %,d address objects",
                     spec.youth(), spec.fromYear(), spec.toYear(), spec.format().extension, geo.size(), geo.objectCount()));
             GenerationResult.Builder result = new GenerationResult.Builder(spec, sinks, geo);
-            writeObjects(result);
-            writePersons(result);
+            int threads = spec.threads() > 0 ? spec.threads() : Runtime.getRuntime().availableProcessors();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "generate-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                writeObjects(result, pool, threads);
+                writePersons(result, pool, threads);
+            } finally {
+                pool.shutdownNow();
+            }
             GenerationResult r = result.build();
             Files.writeString(outDir.resolve(GenerationResult.MANIFEST), r.toJson());
             progress.stage("done", String.format("%,d rows in %d files, %.1f s", r.totalRows(), sinks.size() + 1,
@@ -140,71 +150,74 @@ public final class Generator {
             }
         }
 
-        private void writeObjects(GenerationResult.Builder result) throws IOException {
+        static final int OBJECT_CHUNK = 20_000;
+
+        /** Rows of VSLGWBTAB for objects [c·OBJECT_CHUNK, …) with their counts: pure, runs on any worker. */
+        private ObjectChunk objectChunk(long c) {
+            ObjectChunk out = new ObjectChunk();
+            long from = c * OBJECT_CHUNK;
+            long to = Math.min(geo.objectCount(), from + OBJECT_CHUNK);
+            int m = geo.municipalityOfObject(from);
+            for (long o = from; o < to; o++) {
+                while (o >= geo.firstObject(m + 1)) {
+                    m++;
+                }
+                AddressObject a = AddressObject.of(spec.seed(), o, years);
+                if (a.missing()) {
+                    out.missing++;
+                    continue;
+                }
+                String[] row = new String[2 + years];
+                row[0] = a.soort();
+                row[1] = objectIds.nineDigits(o);
+                for (int y = 0; y < years; y++) {
+                    row[2 + y] = a.unknownAllYears() || a.unknownYearOffset() == y ? "----"
+                            : geo.code(m, spec.fromYear() + y, a.uForward(), a.uBack()).substring(2);
+                }
+                out.unknownAll += a.unknownAllYears() ? 1 : 0;
+                out.unknownOne += a.unknownYearOffset() >= 0 ? 1 : 0;
+                out.rows.add(row);
+            }
+            return out;
+        }
+
+        private void writeObjects(GenerationResult.Builder result, ExecutorService pool, int threads) throws IOException {
             TableSchema schema = TableSchema.vslgwbtab(spec.fromYear(), spec.toYear());
             String path = "VSLGWBTAB." + spec.format().extension;
             try (TableWriter w = TableWriter.open(spec, outDir.resolve(path), schema)) {
-                String[] row = new String[schema.size()];
-                for (int m = 0; m < geo.size(); m++) {
-                    for (long o = geo.firstObject(m); o < geo.firstObject(m + 1); o++) {
-                        AddressObject a = AddressObject.of(spec.seed(), o, years);
-                        if (a.missing()) {
-                            result.objectMissing++;
-                            continue;
-                        }
-                        row[0] = a.soort();
-                        row[1] = objectIds.nineDigits(o);
-                        for (int y = 0; y < years; y++) {
-                            row[2 + y] = a.unknownAllYears() || a.unknownYearOffset() == y ? "----"
-                                    : geo.code(m, spec.fromYear() + y, a.uForward(), a.uBack()).substring(2);
-                        }
-                        result.objectUnknownAll += a.unknownAllYears() ? 1 : 0;
-                        result.objectUnknownOne += a.unknownYearOffset() >= 0 ? 1 : 0;
+                long chunks = (geo.objectCount() + OBJECT_CHUNK - 1) / OBJECT_CHUNK;
+                inOrder(pool, threads, chunks, this::objectChunk, c -> {
+                    for (String[] row : c.rows) {
                         w.write(row);
                     }
-                }
+                    result.objectMissing += c.missing;
+                    result.objectUnknownAll += c.unknownAll;
+                    result.objectUnknownOne += c.unknownOne;
+                });
                 result.rows(path, w.rows());
                 progress.rows("objects", path, w.rows());
             }
         }
 
-        private void writePersons(GenerationResult.Builder result) throws IOException {
-            List<TableWriter> writers = new ArrayList<>();
-            int threads = spec.threads() > 0 ? spec.threads() : Runtime.getRuntime().availableProcessors();
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "generate-worker");
-                t.setDaemon(true);
-                return t;
-            });
+        interface ChunkConsumer<T> {
+            void accept(T chunk) throws IOException;
+        }
+
+        /**
+         * Computes chunks 0..n-1 on the pool and hands them to {@code consumer} in index order, with at most
+         * 3 × threads chunks in flight: parallel work, fixed output order, bounded memory.
+         */
+        private <T> void inOrder(ExecutorService pool, int threads, long n, java.util.function.LongFunction<T> work,
+                                 ChunkConsumer<T> consumer) throws IOException {
+            Deque<Future<T>> window = new ArrayDeque<>();
+            long next = 0;
             try {
-                for (Sink s : sinks) {
-                    writers.add(TableWriter.open(spec, outDir.resolve(s.path()), s.schema()));
-                }
-                long chunks = (spec.youth() + CHUNK - 1) / CHUNK;
-                Deque<Future<Chunk>> window = new ArrayDeque<>();
-                long next = 0;
-                long written = 0;
-                long reportEvery = Math.max(1, chunks / 10);
-                long phaseStart = System.nanoTime();
-                for (long done = 0; done < chunks; done++) {
-                    while (next < chunks && window.size() < threads * 3) {
+                for (long done = 0; done < n; done++) {
+                    while (next < n && window.size() < threads * 3) {
                         long c = next++;
-                        window.add(pool.submit(() -> chunk(c)));
+                        window.add(pool.submit(() -> work.apply(c)));
                     }
-                    Chunk c = window.poll().get();
-                    for (int s = 0; s < sinks.size(); s++) {
-                        TableWriter w = writers.get(s);
-                        for (String[] row : c.rows.get(s)) {
-                            w.write(row);
-                        }
-                        written += c.rows.get(s).size();
-                    }
-                    result.add(c);
-                    if ((done + 1) % reportEvery == 0 || done + 1 == chunks) {
-                        double sec = Math.max(1e-3, (System.nanoTime() - phaseStart) / 1e9);
-                        progress.stage("persons", String.format("%,d of %,d youth, %,d rows, %,.0f rows/s",
-                                Math.min(spec.youth(), (done + 1) * CHUNK), spec.youth(), written, written / sec));
-                    }
+                    consumer.accept(window.poll().get());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -216,7 +229,37 @@ public final class Generator {
                 }
                 throw new IOException("generation failed: " + c, c);
             } finally {
-                pool.shutdownNow();
+                window.forEach(f -> f.cancel(true));
+            }
+        }
+
+        private void writePersons(GenerationResult.Builder result, ExecutorService pool, int threads) throws IOException {
+            List<TableWriter> writers = new ArrayList<>();
+            try {
+                for (Sink s : sinks) {
+                    writers.add(TableWriter.open(spec, outDir.resolve(s.path()), s.schema()));
+                }
+                long chunks = (spec.youth() + CHUNK - 1) / CHUNK;
+                long reportEvery = Math.max(1, chunks / 10);
+                long phaseStart = System.nanoTime();
+                long[] written = new long[2]; // rows, chunks
+                inOrder(pool, threads, chunks, this::chunk, c -> {
+                    for (int s = 0; s < sinks.size(); s++) {
+                        TableWriter w = writers.get(s);
+                        for (String[] row : c.rows.get(s)) {
+                            w.write(row);
+                        }
+                        written[0] += c.rows.get(s).size();
+                    }
+                    result.add(c);
+                    long done = ++written[1];
+                    if (done % reportEvery == 0 || done == chunks) {
+                        double sec = Math.max(1e-3, (System.nanoTime() - phaseStart) / 1e9);
+                        progress.stage("persons", String.format("%,d of %,d youth, %,d rows, %,.0f rows/s",
+                                Math.min(spec.youth(), done * CHUNK), spec.youth(), written[0], written[0] / sec));
+                    }
+                });
+            } finally {
                 for (int s = 0; s < writers.size(); s++) {
                     writers.get(s).close();
                     result.rows(sinks.get(s).path(), writers.get(s).rows());
@@ -303,6 +346,16 @@ public final class Generator {
             }
         }
     }
+
+    /** Rendered VSLGWBTAB rows of one chunk of address objects, with counts. */
+    static final class ObjectChunk {
+        final List<String[]> rows = new ArrayList<>(OBJECT_CHUNK_CAPACITY);
+        long missing;
+        long unknownAll;
+        long unknownOne;
+    }
+
+    private static final int OBJECT_CHUNK_CAPACITY = 20_000;
 
     /** Rendered rows of one chunk of persons, per sink, with counts. */
     static final class Chunk {
