@@ -12,6 +12,7 @@ import java.util.Map;
 import nl.samenloop.indicators.CountRef;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
+import nl.samenloop.reference.EdgeFixtures;
 import nl.samenloop.reference.PlainIndicators;
 import nl.samenloop.reference.RandomRefData;
 import nl.samenloop.reference.RefData;
@@ -103,5 +104,34 @@ class DifferentialTest {
             all.addAll(d);
         }
         assertTrue(all.isEmpty(), all.size() + " differences:\n" + String.join("\n", all.subList(0, Math.min(40, all.size()))));
+    }
+
+    /**
+     * The hand-worked edge fixtures of PlainIndicatorsTest, all in one dataset (one Spark link), under the
+     * default options and, for I4, with new_wijkteam_counts and for I3 with concurrency overlap (indicator
+     * options only, so the link is shared).
+     */
+    @Test
+    void sparkAgreesWithTheReferenceOnTheEdgeFixtures() throws IOException {
+        RefData d = EdgeFixtures.all(true);
+        RefOptions o = RandomRefData.defaultOptions()
+                .withPooledSpans(List.of(RandomRefData.PERIODS.subList(0, 2), RandomRefData.PERIODS));
+        Path work = Files.createTempDirectory("samenloop-diff-edges");
+        DifferentialHarness.stage(d, work);
+        LinkedData linked = DifferentialHarness.link(work, o, true);
+        List<String> diff = new ArrayList<>();
+        Map<String, Map<CountRef, long[]>> expected = new PlainIndicators(d, o).all();
+        for (String code : List.of("I1", "I2", "I3", "I4", "I5")) {
+            DifferentialHarness.differences(expected.get(code), DifferentialHarness.compute(linked, code, o))
+                    .forEach(line -> diff.add(code + " " + line));
+        }
+        RefOptions overlap = o.withConcurrencyOverlap(true);
+        DifferentialHarness.differences(new PlainIndicators(d, overlap).i3(), DifferentialHarness.compute(linked, "I3", overlap))
+                .forEach(line -> diff.add("I3 overlap " + line));
+        RefOptions newWijkteam = o.withNewWijkteamCounts(true);
+        DifferentialHarness.differences(new PlainIndicators(d, newWijkteam).i4(), DifferentialHarness.compute(linked, "I4", newWijkteam))
+                .forEach(line -> diff.add("I4 new_wijkteam_counts " + line));
+        diff.forEach(System.err::println);
+        assertTrue(diff.isEmpty(), diff.size() + " differences:\n" + String.join("\n", diff.subList(0, Math.min(40, diff.size()))));
     }
 }

@@ -8,11 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.samenloop.indicators.CountRef;
-import nl.samenloop.ingest.Staging;
 import nl.samenloop.model.Codes.Kind;
 import nl.samenloop.model.Granularity;
 import nl.samenloop.model.Period;
-import nl.samenloop.reference.RefData.MeasureKind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +24,6 @@ class PlainIndicatorsTest {
     static final String H2 = "2019HJ02";
     static final String UNK = "GM----";
     static final List<Period> P2019 = Period.range(2019, 2019, Granularity.HALFYEAR);
-
-    static RefData.Builder geo() {
-        return RefData.builder()
-                .object("1:A", 2020, "GM0599").object("1:B", 2020, "GM0606").object("1:C", 2020, "GM0518")
-                .object("1:X", 2020, null)
-                // a 2019-classification row that must be ignored under classification year 2020
-                .object("1:Y", 2019, "GM0518")
-                .region("GM0599", "JZ29").region("GM0606", "JZ29").region("GM0518", "JZ24");
-    }
 
     static PlainIndicators ref(RefData d) {
         return new PlainIndicators(d, RefOptions.defaults(P2019, 2020));
@@ -51,14 +40,7 @@ class PlainIndicatorsTest {
      */
     @Test
     void spellEndingOnFirstDayOrBeginningOnLastDayIsActive() {
-        RefData d = geo()
-                .person(1, "2010-01-01").person(2, "2010-01-01").person(3, "2010-01-01")
-                .address(1, "2000-01-01", null, "1:A").address(2, "2000-01-01", null, "1:A")
-                .address(3, "2000-01-01", null, "1:A")
-                .trajectory(1, "01", "2018-03-01", "2019-07-01")
-                .trajectory(2, "02", "2019-01-15", "2019-06-30")
-                .trajectory(3, "11", "2019-12-31", null)
-                .build();
+        RefData d = EdgeFixtures.boundaries();
         PlainIndicators r = ref(d);
         Map<CountRef, long[]> i1 = r.i1();
         count(i1, "TRAJECTORIES", "GM0599", H1, 2, 2);
@@ -96,12 +78,7 @@ class PlainIndicatorsTest {
      */
     @Test
     void moveOnThePeildatumTakesTheLaterSpell() {
-        RefData d = geo()
-                .person(1, "2010-01-01").person(2, "2010-01-01").person(3, "2010-01-01")
-                .address(1, "2015-01-01", "2019-06-30", "1:A").address(1, "2019-06-30", null, "1:B")
-                .address(2, "2019-06-30", "2019-06-30", "1:C").address(2, "2019-06-30", null, "1:A")
-                .address(3, "2019-01-01", "2019-03-31", "1:A").address(3, "2019-02-01", "2019-04-30", "1:C")
-                .build();
+        RefData d = EdgeFixtures.moveOnThePeildatum();
         Map<CountRef, long[]> i2 = ref(d).i2();
         count(i2, "POPULATION", "GM0606", H1, 1, 1);
         count(i2, "POPULATION", "GM0599", H1, 1, 1);
@@ -129,11 +106,7 @@ class PlainIndicatorsTest {
      */
     @Test
     void ageOnTheReferenceDateDecides() {
-        RefData d = geo()
-                .person(1, "1996-09-15").person(2, "2019-03-01").person(3, "2001-07-01").person(4, null)
-                .address(1, "1990-01-01", null, "1:A").address(2, "1990-01-01", null, "1:A")
-                .address(3, "1990-01-01", null, "1:A").address(4, "1990-01-01", null, "1:A")
-                .build();
+        RefData d = EdgeFixtures.ageCutOffs();
         RefOptions def = RefOptions.defaults(P2019, 2020);
         Map<CountRef, long[]> m = new PlainIndicators(d, def).i2();
         count(m, "POPULATION", "NL01", H1, 3, 3);
@@ -186,20 +159,7 @@ class PlainIndicatorsTest {
     @Test
     void followUpWindowAndDataHorizon() {
         List<Period> periods = Period.range(2018, 2019, Granularity.HALFYEAR);
-        RefData d = geo()
-                .person(1, "2010-01-01").person(2, "2010-01-01").person(3, "2010-01-01")
-                .person(4, "2010-01-01").person(6, "2010-01-01")
-                .address(1, "2010-01-01", null, "1:A").address(2, "2010-01-01", null, "1:A")
-                .address(3, "2010-01-01", "2018-11-30", "1:A").address(3, "2018-12-01", null, "1:B")
-                .address(4, "2010-01-01", null, "1:A").address(6, "2018-06-01", null, "1:C")
-                .trajectory(1, "01", "2018-01-10", "2018-03-31").trajectory(1, "02", "2019-03-31", null)
-                .trajectory(2, "01", "2018-02-01", "2018-05-31").measure(2, MeasureKind.JB, "11", "2019-06-01", "2019-08-01")
-                .trajectory(2, "01", "2018-09-01", "2018-10-01")
-                .trajectory(3, "01", "2018-07-01", "2018-08-15").trajectory(3, "01", "2018-10-01", "2018-11-30")
-                .trajectory(3, "12", "2018-09-01", "2018-11-30")
-                .trajectory(4, "01", "2018-12-01", "2019-02-01")
-                .trajectory(6, "01", "2018-03-01", "2018-05-15")
-                .build();
+        RefData d = EdgeFixtures.followUp();
         RefOptions opt = RefOptions.defaults(periods, 2020).withDataHorizon(LocalDate.of(2019, 12, 31))
                 .withPooledSpans(List.of(periods.subList(0, 2), periods));
         PlainIndicators r = new PlainIndicators(d, opt);
@@ -248,20 +208,7 @@ class PlainIndicatorsTest {
      */
     @Test
     void overlappingTrajectoriesMergeAdjacentOnesDoNot() {
-        RefData d = geo()
-                .person(1, "2010-01-01").person(2, "2010-01-01").person(3, "2010-01-01")
-                .address(1, "2000-01-01", null, "1:A").address(2, "2000-01-01", null, "1:A")
-                .address(3, "2000-01-01", null, "1:A")
-                .trajectory(1, true, "01", "2019-01-01", "2019-03-31", "01", null)
-                .trajectory(1, true, "01", "2019-03-31", "2019-05-31", "05", null)
-                .trajectory(1, true, "01", "2019-05-20", "2019-08-31", "06", null)
-                .trajectory(1, true, "02", "2019-01-01", "2019-01-31", null, null)
-                .trajectory(1, true, "02", "2019-02-01", "2019-02-28", "", null)
-                .trajectory(2, true, "01", "2019-03-01", null, "03", null)
-                .trajectory(2, true, "01", "2019-02-01", "2019-04-30", "02", null)
-                .trajectory(3, true, "01", "2019-01-01", "2019-03-31", "04", "A1")
-                .trajectory(3, true, "01", "2019-02-01", "2019-04-30", "04", "A2")
-                .build();
+        RefData d = EdgeFixtures.merging();
         PlainIndicators r = ref(d);
         assertEquals(6, r.mergedTrajectories().size());
         Map<CountRef, long[]> i1 = r.i1();
@@ -303,16 +250,7 @@ class PlainIndicatorsTest {
      */
     @Test
     void nonLinkableAndUnknownAddressesGoToUnknown() {
-        long n = Staging.nonLinkableKey("X", 123);
-        RefData d = geo()
-                .person(7, "2010-01-01").person(8, "2010-01-01").person(9, "2010-01-01").person(10, "2010-01-01")
-                .address(8, "2000-01-01", null, "1:X").address(9, "2000-01-01", null, "1:Y")
-                .address(10, "2000-01-01", null, "1:C")
-                .trajectory(n, false, "01", "2019-01-01", null, null, null)
-                .trajectory(7, "02", "2019-01-01", "2019-02-01")
-                .trajectory(8, "02", "2019-01-01", "2019-02-01")
-                .trajectory(10, "01", "2019-01-01", "2019-02-01")
-                .build();
+        RefData d = EdgeFixtures.unknowns();
         PlainIndicators r = ref(d);
         Map<CountRef, long[]> i1 = r.i1();
         count(i1, "TRAJECTORIES", UNK, H1, 3, 3);
@@ -346,16 +284,7 @@ class PlainIndicatorsTest {
      */
     @Test
     void concurrencyPeriodVersusOverlap() {
-        RefData d = geo()
-                .person(1, "2010-01-01").person(2, "2010-01-01").person(3, "2010-01-01").person(4, "2010-01-01")
-                .address(1, "2000-01-01", null, "1:A").address(2, "2000-01-01", null, "1:A")
-                .address(3, "2000-01-01", null, "1:A").address(4, "2000-01-01", null, "1:A")
-                .trajectory(1, "01", "2019-01-01", "2019-02-28").trajectory(1, "02", "2019-04-01", "2019-05-31")
-                .trajectory(2, "01", "2019-03-01", "2019-06-30").measure(2, MeasureKind.JB, "11", "2019-06-30", null)
-                .trajectory(3, "01", "2018-01-01", "2019-01-10").trajectory(3, "12", "2018-06-01", "2018-12-31")
-                .measure(3, MeasureKind.JR, "41", "2019-03-01", "2019-04-01")
-                .trajectory(4, "01", "2019-01-01", null)
-                .build();
+        RefData d = EdgeFixtures.concurrency();
         RefOptions def = RefOptions.defaults(P2019, 2020);
         Map<CountRef, long[]> m = new PlainIndicators(d, def).i3();
         count(m, "WIJKTEAM_BASE", "NL01", H1, 4, 4);
@@ -380,5 +309,40 @@ class PlainIndicatorsTest {
         count(m, "ONLY_WIJKTEAM", "NL01", H1, 4, 4);
         absent(m, "WITH_ANY_OTHER", "NL01", H1);
         absent(m, "WITH_JEUGDBESCHERMING", "NL01", H1);
+    }
+
+    /**
+     * Addresses 1:C 2019-03-01..open and 1:B 2019-03-01..2019-12-31 both contain the HJ01 and HJ02 peildata
+     * and begin the same day: object id ascending, "1:B" < "1:C" → GM0606 in 2019HJ01 and 2019HJ02. On
+     * 2020-06-30 only 1:C → GM0518 in 2020HJ01.
+     */
+    @Test
+    void sameDayAddressesTieOnObjectId() {
+        List<Period> periods = Period.range(2019, 2020, Granularity.HALFYEAR);
+        Map<CountRef, long[]> m = new PlainIndicators(EdgeFixtures.sameDayAddresses(),
+                RefOptions.defaults(periods, 2020)).i2();
+        count(m, "POPULATION", "GM0606", H1, 1, 1);
+        count(m, "POPULATION", "GM0606", H2, 1, 1);
+        count(m, "POPULATION", "GM0518", "2020HJ01", 1, 1);
+        absent(m, "POPULATION", "GM0518", H1);
+    }
+
+    /**
+     * Wijkteam A2 ends 2019-11-16 (the only wijkteam end in 2019HJ02; A1 ends 2020-11-25) → cohort 2019HJ02,
+     * window 2019-11-17..2020-11-15, no other kind of care → NO_OTHER_CARE. With new_wijkteam_counts the A1
+     * trajectory, running since 2019-11-06, is not new in the window → still NO_OTHER_CARE, no WITH_WIJKTEAM.
+     */
+    @Test
+    void wijkteamRunningThroughTheWindowIsNotNew() {
+        List<Period> periods = Period.range(2019, 2019, Granularity.HALFYEAR);
+        RefOptions o = RefOptions.defaults(periods, 2020).withDataHorizon(LocalDate.of(2020, 12, 31));
+        for (boolean newCounts : new boolean[] {false, true}) {
+            Map<CountRef, long[]> m = new PlainIndicators(EdgeFixtures.wijkteamRunningThroughTheWindow(),
+                    o.withNewWijkteamCounts(newCounts)).i4();
+            count(m, "COHORT", "GM0599", H2, 1, 1);
+            count(m, "NO_OTHER_CARE", "GM0599", H2, 1, 1);
+            absent(m, "WITH_WIJKTEAM", "GM0599", H2);
+            absent(m, "COHORT", "GM0599", H1);
+        }
     }
 }
