@@ -87,6 +87,29 @@ public final class Ledger {
         return indicator + "\u0000" + ref;
     }
 
+    /** An in-memory ledger holding this ledger's entries and {@code more} (e.g. earlier tables of the same package). */
+    Ledger plus(List<Entry> more) {
+        Ledger l = new Ledger(null);
+        byKey.values().forEach(es -> es.forEach(l::add));
+        more.forEach(l::add);
+        return l;
+    }
+
+    /** Entries for the counts a protected table publishes (unrounded value and persons). */
+    static List<Entry> published(ProtectedTable t, String populationSignature, String job, LocalDate date) {
+        List<Entry> out = new ArrayList<>();
+        Map<CountRef, Count> counts = countsOf(t);
+        t.decisions().values().stream()
+                .filter(d -> d.shownValue() != null && d.status().shown())
+                .sorted((a, b) -> a.ref().compareTo(b.ref()))
+                .forEach(d -> {
+                    Count c = counts.get(d.ref());
+                    out.add(new Entry(indicatorOf(t), t.source().name(), d.ref(), c.value(), c.persons(),
+                            populationSignature == null ? "" : populationSignature, job, date));
+                });
+        return out;
+    }
+
     public List<Entry> entries(String indicator, CountRef ref) {
         return byKey.getOrDefault(key(indicator, ref), List.of());
     }
@@ -102,15 +125,7 @@ public final class Ledger {
     public void record(List<ProtectedTable> tables, String populationSignature, String job, LocalDate date) {
         List<Entry> fresh = new ArrayList<>();
         for (ProtectedTable t : tables) {
-            Map<CountRef, Count> counts = countsOf(t);
-            t.decisions().values().stream()
-                    .filter(d -> d.shownValue() != null && d.status().shown())
-                    .sorted((a, b) -> a.ref().compareTo(b.ref()))
-                    .forEach(d -> {
-                        Count c = counts.get(d.ref());
-                        fresh.add(new Entry(indicatorOf(t), t.source().name(), d.ref(), c.value(), c.persons(),
-                                populationSignature == null ? "" : populationSignature, job, date));
-                    });
+            fresh.addAll(published(t, populationSignature, job, date));
         }
         if (file != null) {
             try {

@@ -19,17 +19,19 @@ final class PrimarySuppression {
     private final Profile profile;
     private final List<CountRule> countRules;
     private final ComplementRule complement;
-    private final LedgerDifferenceRule ledgerRule;
+    private final String populationSignature;
 
-    PrimarySuppression(Profile profile, Ledger ledger, String populationSignature) {
+    PrimarySuppression(Profile profile, String populationSignature) {
         this.profile = profile;
         this.countRules = List.of(new ZeroRule(profile.zeroIsSafe()), new MinimumPersonsRule(profile.threshold()));
         this.complement = profile.complementRule() ? new ComplementRule(profile.threshold()) : null;
-        this.ledgerRule = profile.ledgerCheck() && ledger != null
-                ? new LedgerDifferenceRule(ledger, populationSignature, profile.threshold()) : null;
+        this.populationSignature = populationSignature;
     }
 
-    Map<CountRef, String> unsafe(TableCounts t) {
+    /** @param ledger earlier releases to compare with, or null for no ledger check */
+    Map<CountRef, String> unsafe(TableCounts t, Ledger ledger) {
+        LedgerDifferenceRule ledgerRule = ledger == null ? null
+                : new LedgerDifferenceRule(ledger, populationSignature, profile.threshold());
         Map<CountRef, String> out = new TreeMap<>();
         for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
             if (t.preset.containsKey(e.getKey())) {

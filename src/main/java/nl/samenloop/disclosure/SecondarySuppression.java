@@ -41,7 +41,7 @@ final class SecondarySuppression {
     private final Comparator<CountRef> cheapest;
     private int rounds;
 
-    SecondarySuppression(TableCounts t, int threshold, Map<CountRef, String> primary) {
+    SecondarySuppression(TableCounts t, int threshold, Map<CountRef, String> primary, Set<CountRef> forced) {
         this.t = t;
         this.threshold = threshold;
         Map<CountRef, Double> values = new java.util.HashMap<>();
@@ -51,6 +51,11 @@ final class SecondarySuppression {
         this.audit = new Audit(t.table.name(), t.relations(), values, null);
         this.suppressed.addAll(primary.keySet());
         this.protectedCounts.addAll(primary.keySet());
+        for (CountRef f : forced) {
+            if (!primary.containsKey(f) && t.isPublishable(f)) {
+                suppress(f);
+            }
+        }
         this.cheapest = Comparator.<CountRef, Boolean>comparing(t::isCountry)
                 .thenComparingLong(r -> t.counts.get(r).persons())
                 .thenComparingLong(r -> t.counts.get(r).value())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.Count;
@@ -27,15 +28,25 @@ final class TableProtector {
     int lastRounds;
     int lastPrograms;
 
-    TableProtector(Profile profile, Ledger ledger, String populationSignature) {
+    TableProtector(Profile profile, String populationSignature) {
         this.profile = profile;
-        this.primaryRules = new PrimarySuppression(profile, ledger, populationSignature);
+        this.primaryRules = new PrimarySuppression(profile, populationSignature);
     }
 
+    /** Without ledger and without counts forced from other tables. */
     ProtectedTable protect(CellTable table) {
+        return protect(table, null, Set.of());
+    }
+
+    /**
+     * @param ledger earlier releases to compare with (null: no ledger check)
+     * @param forced published counts that must be suppressed because another table of the package suppresses
+     *               the same count; they become SECONDARY here
+     */
+    ProtectedTable protect(CellTable table, Ledger ledger, Set<CountRef> forced) {
         TableCounts t = new TableCounts(table);
-        Map<CountRef, String> primary = primaryRules.unsafe(t);
-        SecondarySuppression secondary = new SecondarySuppression(t, profile.threshold(), primary);
+        Map<CountRef, String> primary = primaryRules.unsafe(t, ledger);
+        SecondarySuppression secondary = new SecondarySuppression(t, profile.threshold(), primary, forced);
         Map<CountRef, Interval> intervals = secondary.run();
         lastRounds = secondary.rounds();
         lastPrograms = secondary.programsSolved();

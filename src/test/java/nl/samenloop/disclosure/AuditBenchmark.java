@@ -43,7 +43,7 @@ public final class AuditBenchmark {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long c1 = cpu.getCurrentThreadCpuTime();
         long t1 = System.nanoTime();
-        TableProtector p = new TableProtector(Profile.cbsMicrodata(), Ledger.inMemory(), "benchmark");
+        TableProtector p = new TableProtector(Profile.cbsMicrodata(), "benchmark");
         ProtectedTable pt = p.protect(table);
         long t2 = System.nanoTime();
         long c2 = cpu.getCurrentThreadCpuTime();

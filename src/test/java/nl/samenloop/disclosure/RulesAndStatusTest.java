@@ -134,14 +134,14 @@ class RulesAndStatusTest {
 
     @Test
     void roundingIsHalfUpToTheBase() {
-        TableProtector p = new TableProtector(profile.withRoundTo(5), Ledger.inMemory(), "");
+        TableProtector p = new TableProtector(profile.withRoundTo(5), "");
         assertEquals(20, p.round(22));
         assertEquals(25, p.round(23));
         assertEquals(25, p.round(25));
         assertEquals(25, p.round(27));
         assertEquals(30, p.round(28));
-        assertEquals(20, new TableProtector(profile.withRoundTo(10), Ledger.inMemory(), "").round(15));
-        assertEquals(22, new TableProtector(profile, Ledger.inMemory(), "").round(22));
+        assertEquals(20, new TableProtector(profile.withRoundTo(10), "").round(15));
+        assertEquals(22, new TableProtector(profile, "").round(22));
     }
 
     @Test
