@@ -91,6 +91,25 @@ class AttackProperties {
         assertEquals(one.rows(), two.rows());
     }
 
+    /** The package's own recheck, from the written audit files only, agrees with the engine. */
+    @Property(tries = 15)
+    void recheckOfTheWrittenPackagePasses(@ForAll long seed) throws Exception {
+        ProtectedTable t = Disclosure.protect(RandomTables.generate(seed), profile, null, "v1");
+        java.nio.file.Path pkg = java.nio.file.Files.createTempDirectory("recheck");
+        try {
+            AuditFiles.write(pkg, List.of(t));
+            PackageRecheck.Result r = PackageRecheck.recheck(pkg);
+            assertTrue(r.passed(), r.failures().toString());
+            long suppressed = t.decisions().values().stream()
+                    .filter(d -> d.status() == Status.PRIMARY || d.status() == Status.SECONDARY).count();
+            assertEquals(suppressed, r.checked());
+        } finally {
+            try (var files = java.nio.file.Files.walk(pkg)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** The attacker: all counts as variables, published ones pinned. */
     static final class Attacker {
         final Map<CountRef, Integer> index = new HashMap<>();

@@ -78,6 +78,20 @@ class AuditFilesTest {
         assertTrue(r.passed(), r.failures().toString());
     }
 
+    /** Fixture: 18 counts, A PRIMARY and C SECONDARY, both [0, 28]. */
+    @Test
+    void summaryForTheOutputCheck() {
+        DisclosureSummary s = Disclosure.summarize(protectedFixture(Profile.cbsMicrodata()), Profile.cbsMicrodata());
+        assertEquals(java.util.Map.of(Status.SAFE, 16, Status.PRIMARY, 1, Status.SECONDARY, 1), s.countsByStatus());
+        assertEquals(java.util.Map.of("MIN_PERSONS", 1, "SECONDARY", 1), s.suppressedByRule());
+        assertEquals(java.util.Map.of(Status.SAFE, 7, Status.PRIMARY, 1, Status.SECONDARY, 1), s.rowsByStatus());
+        assertEquals("PASS", s.verdict());
+        assertEquals(28.0, s.narrowest().interval().width());
+        assertEquals(28.0, s.widest().interval().width());
+        assertTrue(s.lines().contains("- audit verdict: PASS (every suppressed count's interval at least 10 wide)"),
+                s.lines().toString());
+    }
+
     @Test
     void internalCopyHasPersonsAndRawValues() throws Exception {
         Path f = AuditFiles.writeInternal(dir.resolve("work"), "job1", protectedFixture(Profile.cbsMicrodata()));
