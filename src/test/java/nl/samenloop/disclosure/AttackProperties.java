@@ -143,12 +143,18 @@ class AttackProperties {
             double[] c = new double[index.size()];
             c[index.get(r)] = 1;
             try {
-                return new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(c, 0),
-                        new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true),
-                        PivotSelectionRule.BLAND).getPoint()[index.get(r)];
+                return solve(c, goal, PivotSelectionRule.DANTZIG, r);
+            } catch (org.apache.commons.math3.exception.TooManyIterationsException e) {
+                return solve(c, goal, PivotSelectionRule.BLAND, r); // Bland's rule cannot cycle
             } catch (UnboundedSolutionException e) {
                 return Double.POSITIVE_INFINITY;
             }
+        }
+
+        double solve(double[] c, GoalType goal, PivotSelectionRule rule, CountRef r) {
+            return new SimplexSolver().optimize(new MaxIter(20_000), new LinearObjectiveFunction(c, 0),
+                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true), rule)
+                    .getPoint()[index.get(r)];
         }
     }
 }
