@@ -9,7 +9,7 @@ import java.util.Map;
  * latest yearly file (spec indicators.md: the default data horizon is 31 December of that year) and
  * the latest date seen (the horizon with unsplit input).
  */
-public record IngestReport(Map<String, TableReport> tables) {
+public record IngestReport(Map<String, TableReport> tables) implements java.io.Serializable {
     public IngestReport {
         tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
     }

@@ -24,7 +24,7 @@ import java.util.Map;
 public record TableReport(String table, boolean present, List<String> files, List<String> versionChoices,
         List<String> notes, Map<String, String> presentOptional, Map<String, String> absentOptional, long read, long accepted,
         Map<Reason, Long> rejected, long mergedRepeats, long notLinkable, Integer latestSourceYear,
-        LocalDate latestDate, long expectedStagedRows, long stagedRows, long rejectRows) {
+        LocalDate latestDate, long expectedStagedRows, long stagedRows, long rejectRows) implements java.io.Serializable {
 
     public TableReport {
         files = List.copyOf(files);

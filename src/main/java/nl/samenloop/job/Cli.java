@@ -87,14 +87,14 @@ public final class Cli {
         return env != null ? Path.of(env) : Path.of("conf");
     }
 
-    static Plan plan(Path jobFile, Path input, Path output, Path confDir) throws JobSpecException {
+    static Plan plan(Path jobFile, Path input, Path output, Path work, Path confDir) throws JobSpecException {
         if (!Files.isRegularFile(jobFile)) {
             throw new IllegalArgumentException("job file not found: " + jobFile);
         }
         JobSpec job = JobSpecParser.parse(jobFile, new RegistryCatalog());
-        if (input != null || output != null) {
+        if (input != null || output != null || work != null) {
             job = new JobSpec(job.name(), job.title(), input != null ? input.toAbsolutePath() : job.input(),
-                    output != null ? output.toAbsolutePath() : job.output(), job.work(), job.classificationYear(), job.periods(),
+                    output != null ? output.toAbsolutePath() : job.output(), work != null ? work.toAbsolutePath() : job.work(), job.classificationYear(), job.periods(),
                     job.pools(), job.dataHorizon(), job.population(), job.geography(), job.trajectories(), job.tables(), job.disclosure());
         }
         List<String> problems = ReferenceCheck.problems(job, Reference.load(confDir));
@@ -117,13 +117,17 @@ public final class Cli {
         Path input;
         @Option(names = "--output", description = "package folder (overrides the job's 'output')")
         Path output;
+        @Option(names = "--work", description = "secure working area (overrides the job's 'work')")
+        Path work;
         @Option(names = "--master", description = "Spark master URL (default local[*]; e.g. spark://host:7077)")
         String master;
+        @Option(names = "--fresh", description = "ingest again even when the working area holds the same input, staged")
+        boolean fresh;
 
         @Override
         public Integer call() throws Exception {
-            Plan plan = plan(job, input, output, parent.confDir());
-            JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, new Progress(plan.job().name()));
+            Plan plan = plan(job, input, output, work, parent.confDir());
+            JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, fresh, new Progress(plan.job().name()));
             System.out.println("package: " + r.packageDir());
             System.out.println("audit: " + r.summary().verdict());
             r.failedTables().forEach(f -> System.out.println("failed table: " + f));
@@ -140,7 +144,7 @@ public final class Cli {
 
         @Override
         public Integer call() throws Exception {
-            System.out.print(plan(job, null, null, parent.confDir()).describe());
+            System.out.print(plan(job, null, null, null, parent.confDir()).describe());
             return OK;
         }
     }

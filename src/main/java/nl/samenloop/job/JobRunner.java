@@ -61,6 +61,11 @@ public final class JobRunner {
     }
 
     public static Result run(Plan plan, Path confDir, String master, Progress progress) {
+        return run(plan, confDir, master, false, progress);
+    }
+
+    /** @param fresh ingest even when the working area holds staged data of the same, unchanged input */
+    public static Result run(Plan plan, Path confDir, String master, boolean fresh, Progress progress) {
         JobSpec job = plan.job();
         Reference ref = Reference.load(confDir);
         Profile profile = Profile.load(confDir, job.disclosure().profile());
@@ -74,7 +79,15 @@ public final class JobRunner {
 
         progress.stage("plan", plan.stages().size() + " stages, " + requests.size() + " tables");
         SparkSession spark = Engine.session(master);
-        IngestReport ingest = Ingest.run(spark, job.input(), job.work(), confDir, progress);
+        String fingerprint = IngestCache.fingerprint(job.input(), confDir);
+        IngestReport ingest = fresh ? null : IngestCache.load(job.work(), fingerprint);
+        if (ingest != null) {
+            progress.stage("ingest", "input unchanged since it was staged in " + job.work() + ": reusing it (run --fresh to ingest again)");
+        } else {
+            IngestCache.invalidate(job.work());
+            ingest = Ingest.run(spark, job.input(), job.work(), confDir, progress);
+            IngestCache.save(job.work(), fingerprint, ingest);
+        }
         checkColumns(job, requests, ingest);
 
         LinkSpec spec = new LinkSpec(periods, job.classificationYear(), job.population().minAge(), job.population().maxAge(),
