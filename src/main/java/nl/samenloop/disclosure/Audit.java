@@ -92,6 +92,12 @@ final class Audit {
             if (done.contains(t)) {
                 continue;
             }
+            if (!hidden.test(t)) {
+                // Published after all (e.g. by another table of the package): known exactly.
+                Double v = values.get(t);
+                out.put(t, v == null ? new Interval(0, Double.POSITIVE_INFINITY) : new Interval(v, v));
+                continue;
+            }
             List<CountRef> component = component(t, hidden);
             done.addAll(component);
             Map<CountRef, Interval> cached = cache.computeIfAbsent(component, k -> new HashMap<>());

@@ -49,6 +49,7 @@ public final class PackageRecheck {
             CountRef r = new CountRef(c.get(1), c.get(2), c.get(3));
             Status s = parseStatus(cellsFile, i, c.get(4));
             String value = c.get(6);
+            t.listed.put(r, ".".equals(value) ? "hidden" : s + ":" + value);
             try {
                 if (s == Status.SAFE && !".".equals(value)) {
                     t.published.put(r, Double.parseDouble(value));
@@ -88,27 +89,109 @@ public final class PackageRecheck {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         double narrowest = Double.POSITIVE_INFINITY;
-        for (Map.Entry<String, TableFacts> e : tables.entrySet()) {
-            TableFacts t = e.getValue();
-            failures.addAll(t.failures);
-            Audit audit = new Audit(e.getKey(), t.relations, t.published, t.boxes);
-            Map<CountRef, Interval> iv = audit.intervals(r -> !t.published.containsKey(r), t.recorded.keySet());
-            for (Map.Entry<CountRef, double[]> rec : t.recorded.entrySet()) {
-                CountRef r = rec.getKey();
-                Interval got = iv.get(r);
-                checked++;
-                narrowest = Math.min(narrowest, got.width());
-                if (!got.atLeast(threshold)) {
-                    failures.add("table " + e.getKey() + ": count " + r.name() + " for " + r.geoCode() + " in period "
-                            + r.period() + " can be bounded to an interval narrower than " + threshold);
-                }
-                if (got.lower() > rec.getValue()[0] || got.upper() < rec.getValue()[1]) {
-                    failures.add("table " + e.getKey() + ": count " + r + ": recomputed interval " + got
-                            + " is narrower than the recorded one");
+        for (List<String> group : pooledGroups(tables)) {
+            TableFacts pooled = pool(group, tables);
+            String label = String.join("+", group);
+            Audit audit = new Audit(label, pooled.relations, pooled.published, pooled.boxes);
+            Map<CountRef, Interval> iv;
+            try {
+                iv = audit.intervals(r -> !pooled.published.containsKey(r), pooled.recorded.keySet());
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                failures.add("tables " + label + ": the audit cannot be re-run: " + e.getMessage());
+                continue;
+            }
+            for (String name : group) {
+                TableFacts t = tables.get(name);
+                failures.addAll(t.failures);
+                for (Map.Entry<CountRef, double[]> rec : t.recorded.entrySet()) {
+                    CountRef r = rec.getKey();
+                    Interval got = iv.get(r);
+                    checked++;
+                    narrowest = Math.min(narrowest, got.width());
+                    if (!got.atLeast(threshold)) {
+                        failures.add("table " + name + ": count " + r.name() + " for " + r.geoCode() + " in period "
+                                + r.period() + " can be bounded to an interval narrower than " + threshold);
+                    }
+                    if (got.lower() > rec.getValue()[0] || got.upper() < rec.getValue()[1]) {
+                        failures.add("table " + name + ": count " + r + ": recomputed interval " + got
+                                + " is narrower than the recorded one");
+                    }
                 }
             }
         }
         return new Result(failures.isEmpty() ? "PASS" : "FAIL", checked, narrowest, failures);
+    }
+
+    /**
+     * A reader combines tables: tables that mention the same count reference are audited as one problem, as
+     * {@link Disclosure} protected them — a count hidden in one table and published in another is then known
+     * (that is the leak this must catch). Only when two tables publish different values under one reference
+     * do they demonstrably describe different populations; those are audited on their own.
+     */
+    private static List<List<String>> pooledGroups(Map<String, TableFacts> tables) {
+        Map<String, String> parent = new LinkedHashMap<>();
+        tables.keySet().forEach(n -> parent.put(n, n));
+        Map<CountRef, String> owner = new HashMap<>();
+        Map<CountRef, String> state = new HashMap<>();
+        java.util.Set<CountRef> conflicting = new java.util.HashSet<>();
+        for (Map.Entry<String, TableFacts> e : tables.entrySet()) {
+            for (CountRef r : e.getValue().mentioned()) {
+                String st = e.getValue().state(r);
+                if (!"hidden".equals(st)) {
+                    String old = state.putIfAbsent(r, st);
+                    if (old != null && !old.equals(st)) {
+                        conflicting.add(r);
+                    }
+                }
+                owner.putIfAbsent(r, e.getKey());
+            }
+        }
+        for (Map.Entry<String, TableFacts> e : tables.entrySet()) {
+            for (CountRef r : e.getValue().mentioned()) {
+                if (!conflicting.contains(r)) {
+                    parent.put(root(parent, e.getKey()), root(parent, owner.get(r)));
+                }
+            }
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String n : tables.keySet()) {
+            groups.computeIfAbsent(root(parent, n), k -> new ArrayList<>()).add(n);
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> g : groups.values()) {
+            // A group linked through agreeing counts may still disagree on another one: then each on its own.
+            boolean clean = g.stream().flatMap(n -> tables.get(n).mentioned().stream()).noneMatch(conflicting::contains);
+            if (clean || g.size() == 1) {
+                out.add(g);
+            } else {
+                g.forEach(n -> out.add(List.of(n)));
+            }
+        }
+        return out;
+    }
+
+    private static String root(Map<String, String> parent, String n) {
+        while (!parent.get(n).equals(n)) {
+            n = parent.get(n);
+        }
+        return n;
+    }
+
+    private static TableFacts pool(List<String> group, Map<String, TableFacts> tables) {
+        if (group.size() == 1) {
+            return tables.get(group.get(0));
+        }
+        TableFacts p = new TableFacts();
+        java.util.Set<Relation> rels = new java.util.LinkedHashSet<>();
+        for (String n : group) {
+            TableFacts t = tables.get(n);
+            p.published.putAll(t.published);
+            p.boxes.putAll(t.boxes);
+            p.recorded.putAll(t.recorded);
+            rels.addAll(t.relations);
+        }
+        p.relations.addAll(rels);
+        return p;
     }
 
     private static final class TableFacts {
@@ -117,6 +200,23 @@ public final class PackageRecheck {
         final Map<CountRef, double[]> recorded = new LinkedHashMap<>();
         final List<Relation> relations = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
+        /** Status and published value of every count listed in cells.csv. */
+        final Map<CountRef, String> listed = new HashMap<>();
+
+        /** Every count this table lists or uses in a relation. */
+        java.util.Set<CountRef> mentioned() {
+            java.util.Set<CountRef> m = new java.util.HashSet<>(listed.keySet());
+            for (Relation r : relations) {
+                m.add(r.total());
+                m.addAll(r.parts());
+            }
+            return m;
+        }
+
+        /** What a reader sees of a count: its published value, or that it is hidden. */
+        String state(CountRef r) {
+            return listed.getOrDefault(r, "hidden");
+        }
     }
 
     private static double parse(String s) {

@@ -58,6 +58,40 @@ class PackageTablesTest {
     }
 
     /**
+     * The recheck pools the two tables like the engine did: it passes as written, and fails when table B's
+     * audit file publishes POP GM0002 after all (then POP GM0001 = 508 − 500 with table A's relation).
+     */
+    @Test
+    void recheckAuditsLinkedTablesTogether(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        CellTable a = new TableBuilder("i2_wijkteam", "I2")
+                .share("GM0001", P, "WIJKTEAM", 2, "POP", 8)
+                .share("GM0002", P, "WIJKTEAM", 100, "POP", 500)
+                .share("RG01", P, "WIJKTEAM", 102, "POP", 508)
+                .numeratorsAtMostDenominators()
+                .sum("WIJKTEAM", P, "RG01", "GM0001", "GM0002")
+                .sum("POP", P, "RG01", "GM0001", "GM0002")
+                .build();
+        CellTable b = new TableBuilder("i2_jeugdhulp", "I2")
+                .share("GM0001", P, "JEUGDHULP", 3, "POP", 8)
+                .share("GM0002", P, "JEUGDHULP", 120, "POP", 500)
+                .share("RG01", P, "JEUGDHULP", 123, "POP", 508)
+                .numeratorsAtMostDenominators()
+                .build();
+        AuditFiles.write(dir, Disclosure.protect(List.of(a, b), profile, null, "v1"));
+        PackageRecheck.Result ok = PackageRecheck.recheck(dir);
+        assertEquals("PASS", ok.verdict(), ok.failures().toString());
+        java.nio.file.Path cells = dir.resolve("audit/cells.csv");
+        String line = java.nio.file.Files.readAllLines(cells).stream()
+                .filter(l -> l.startsWith("i2_jeugdhulp,POP,GM0002,")).findFirst().orElseThrow();
+        java.nio.file.Files.writeString(cells, java.nio.file.Files.readString(cells)
+                .replace(line, "i2_jeugdhulp,POP,GM0002," + P + ",SAFE,,500,,"));
+        PackageRecheck.Result leak = PackageRecheck.recheck(dir);
+        assertEquals("FAIL", leak.verdict());
+        assertEquals(true, leak.failures().stream().anyMatch(f -> f.contains("count POP for GM0001")),
+                leak.failures().toString());
+    }
+
+    /**
      * Two tables of I2 in one package for different populations (ages 0–22 and 0–21): the same references
      * carry different numbers. WIJKTEAM GM0001 150 vs 147 and RG01 550 vs 547 differ by 3 persons, so the
      * second table's counts are LEDGER_DIFFERENCE, exactly as if the first had been released earlier.
