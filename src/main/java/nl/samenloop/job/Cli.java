@@ -9,9 +9,7 @@ import nl.samenloop.disclosure.DisclosureRefused;
 import nl.samenloop.disclosure.PackageRecheck;
 import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
-import nl.samenloop.generate.Generator;
-import nl.samenloop.generate.GeneratorSpec;
-import nl.samenloop.generate.OutputFormat;
+import nl.samenloop.generate.GenerateCommand;
 import nl.samenloop.ingest.Ingest;
 import nl.samenloop.ingest.IngestException;
 import nl.samenloop.ingest.IngestReport;
@@ -171,35 +169,24 @@ public final class Cli {
         }
     }
 
-    @Command(name = "generate", description = "Write synthetic microdata in the CBS layout (deterministic from the seed).")
+    @Command(name = "generate", description = {"Write synthetic microdata in the CBS layout (deterministic from the seed).",
+            "Options: --out DIR (required) --seed N --youth N --years FROM-TO --format csv|parquet|sav --split|--no-split",
+            "  --v2 YEAR --faults RATE --municipalities A,B --low-wijkteam A,B --random-low-share X",
+            "  --wijkteam-share X --concurrent-share X --follow-up-share X --sep , --charset UTF-8 --threads N"})
     static final class Generate implements Callable<Integer> {
         @CommandLine.ParentCommand
         Cli parent;
-        @Option(names = "--out", required = true, description = "output folder")
-        Path out;
-        @Option(names = "--youth", defaultValue = "20000", description = "number of youth (default ${DEFAULT-VALUE})")
-        int youth;
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
-        long seed;
-        @Option(names = "--from", defaultValue = "2015")
-        int from;
-        @Option(names = "--to", defaultValue = "2020")
-        int to;
-        @Option(names = "--format", defaultValue = "csv", description = "csv, parquet or sav")
-        String format;
-        @Option(names = "--split", description = "write JGDHULPBUS as yearly files")
-        boolean split;
-        @Option(names = "--faults", defaultValue = "0", description = "share of records with an injected fault (0–0.5)")
-        double faults;
-        @Option(names = "--threads", defaultValue = "0", description = "worker threads (0 = all cores); output does not depend on it")
-        int threads;
+        @CommandLine.Unmatched
+        List<String> args = new java.util.ArrayList<>();
 
         @Override
         public Integer call() {
-            GeneratorSpec spec = GeneratorSpec.defaults(seed, youth).withYears(from, to)
-                    .withFormat(OutputFormat.valueOf(format.toUpperCase())).withSplit(split, 0).withFaultRate(faults).withThreads(threads);
-            Generator.generate(spec, out, Reference.load(parent.confDir()));
-            System.out.println("generated: " + out);
+            List<String> all = new java.util.ArrayList<>(args);
+            if (!all.contains("--conf")) {
+                all.add("--conf");
+                all.add(parent.confDir().toString());
+            }
+            GenerateCommand.run(all.toArray(String[]::new));
             return OK;
         }
     }
