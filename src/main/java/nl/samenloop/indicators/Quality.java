@@ -202,9 +202,5 @@ public final class Quality implements Indicator {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    @Override
-    public String chartMeasure(TableRequest request) {
-        return hulpvorm(Codes.WIJKTEAM);
-    }
-
+    // No chart by default: diagnostics for the analyst, read as a table and a break list.
 }
