@@ -78,7 +78,7 @@ public final class DifferentialHarness {
         List<Row> t = new ArrayList<>();
         for (RefData.Trajectory x : d.trajectories()) {
             t.add(RowFactory.create(x.person(), x.linkable(), x.hulpvorm(), date(x.begin()), date(x.end()),
-                    x.verwijzer(), null, null, x.aanbieder(), x.gemeente(), sourceYear(x.begin(), x.end())));
+                    text(x.verwijzer()), null, null, text(x.aanbieder()), text(x.gemeente()), sourceYear(x.begin(), x.end())));
         }
         write(spark, t, TRAJECTORIES, work, Staging.JEUGDHULP);
         for (RefData.MeasureKind kind : RefData.MeasureKind.values()) {
@@ -116,6 +116,11 @@ public final class DifferentialHarness {
     private static void write(SparkSession spark, List<Row> rows, StructType schema, Path work, String table) {
         spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite")
                 .parquet(Staging.staged(work, table).toString());
+    }
+
+    /** Staged strings are never empty: ingest trims them and turns empty into null (ingest/Expr). */
+    private static String text(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static Date date(LocalDate d) {

@@ -37,7 +37,9 @@ class DifferentialTest {
                 .withPooledSpans(List.of(RandomRefData.PERIODS.subList(0, 4), RandomRefData.PERIODS));
         return switch ((int) Math.floorMod(seed, 4)) {
             case 1 -> o.withConcurrencyOverlap(true).withAgeRange(0, 17);
-            case 2 -> o.withAgeAtStart(true).withNewWijkteamCounts(true).withExcludeWijkteam(true);
+            // new_wijkteam_counts is left to the edge-fixture test: the spec leaves open whether a wijkteam
+            // trajectory already running when the ended one stops is "new" (see EdgeFixtures)
+            case 2 -> o.withAgeAtStart(true).withExcludeWijkteam(true);
             case 3 -> o.withMergeOverlapping(false)
                     .withOtherKinds(List.of(Codes.Kind.MET_VERBLIJF, Codes.Kind.JEUGDBESCHERMING));
             default -> o;
