@@ -37,8 +37,12 @@ find "$INPUT" -type f \( -name '*.csv' -o -name '*.sav' -o -name '*.parquet' \) 
 TIMELOG=$(mktemp)
 /usr/bin/time -v java -Xmx"$HEAP" $OPTS -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-8}" \
   -Dlog4j2.configurationFile=src/main/resources/log4j2.properties \
-  -cp "$CP" nl.samenloop.ingest.IngestMain --input "$INPUT" --work "$WORK" --conf conf 2> >(tee "$TIMELOG" >&2)
+  -cp "$CP" nl.samenloop.ingest.IngestMain --input "$INPUT" --work "$WORK" --conf conf 2> "$TIMELOG" || status=$?
+# Progress lines (stderr) without /usr/bin/time's own report, which starts at "Command being timed".
+sed '/Command being timed/,$d' "$TIMELOG" >&2
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$TIMELOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$TIMELOG")"
 echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$TIMELOG") of one core; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "input records per second over the whole run (JVM start to exit): see records_per_second above (Spark session start to report)"
 rm -f "$TIMELOG"
+exit "${status:-0}"

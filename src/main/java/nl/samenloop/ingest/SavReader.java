@@ -104,6 +104,11 @@ final class SavReader {
         private Row advance() {
             try {
                 if (!reader.readNextCase()) {
+                    // The header states the number of cases (-1 = unknown): fewer means a cut-off file.
+                    if (reader.getNumCases() >= 0 && caseNo != reader.getNumCases()) {
+                        throw new IngestException(path + ": SPSS .sav file ends after case " + caseNo + " of "
+                                + reader.getNumCases());
+                    }
                     return null;
                 }
                 caseNo++;

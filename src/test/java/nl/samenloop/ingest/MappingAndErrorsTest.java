@@ -109,6 +109,12 @@ class MappingAndErrorsTest {
         IngestException e = assertThrows(IngestException.class, () -> Fixtures.ingest(in, tmp.resolve("work")));
         assertOneLine(e);
         assertTrue(e.getMessage().contains("GBAPERSOONTAB.sav"), e.getMessage());
+        // Cut inside the data: found while the cases stream in a Spark task, still reported with the file.
+        Files.write(in.resolve("GBAPERSOONTAB.sav"), java.util.Arrays.copyOf(full, full.length - 20));
+        IngestException inData = assertThrows(IngestException.class, () -> Fixtures.ingest(in, tmp.resolve("work2")));
+        assertOneLine(inData);
+        assertTrue(inData.getMessage().contains("GBAPERSOONTAB.sav") && inData.getMessage().contains("after case 2"),
+                inData.getMessage());
     }
 
     @Test
