@@ -9,10 +9,12 @@ import nl.samenloop.indicators.Count;
 import nl.samenloop.indicators.CountRef;
 
 /**
- * Applies the primary rules of spec disclosure.md to the counts of one table and returns the unsafe counts
- * with the rule that decided each (first rule wins: ZERO, MIN_PERSONS, COMPLEMENT, LEDGER_DIFFERENCE).
- * Counts of unreleased rows are judged too: they are not printed, but a reader may still be able to
- * derive them from the margins, so an unsafe one must be protected like a suppressed one.
+ * Applies the primary rules of spec disclosure.md to the counts a table would publish and returns the
+ * unsafe ones with the rule that decided each (first rule wins: ZERO, MIN_PERSONS, COMPLEMENT,
+ * LEDGER_DIFFERENCE). Counts of unreleased rows are not published and are unknowns to a reader; they are
+ * not audit targets (auditing every small municipality outside the requested regions would make the
+ * linear programs span the whole country), but {@link #unsafeUnreleased} names the small ones so secondary
+ * suppression never leaves one as the only unknown of a relation (exact recovery by one subtraction).
  * Counts that appear only in preset rows (NOT_OBSERVABLE, EMPTY) keep their preset status.
  */
 final class PrimarySuppression {
@@ -28,13 +30,26 @@ final class PrimarySuppression {
         this.populationSignature = populationSignature;
     }
 
+    /** Unreleased counts (never published, not preset) that the count rules would call unsafe. */
+    java.util.Set<CountRef> unsafeUnreleased(TableCounts t) {
+        java.util.Set<CountRef> out = new java.util.TreeSet<>();
+        for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
+            CountRef r = e.getKey();
+            if (!t.isPublishable(r) && !t.preset.containsKey(r)
+                    && countRules.stream().anyMatch(rule -> rule.unsafe(e.getValue()))) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** @param ledger earlier releases to compare with, or null for no ledger check */
     Map<CountRef, String> unsafe(TableCounts t, Ledger ledger) {
         LedgerDifferenceRule ledgerRule = ledger == null ? null
                 : new LedgerDifferenceRule(ledger, populationSignature, profile.threshold());
         Map<CountRef, String> out = new TreeMap<>();
         for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
-            if (t.preset.containsKey(e.getKey())) {
+            if (t.preset.containsKey(e.getKey()) || !t.isPublishable(e.getKey())) {
                 continue;
             }
             for (CountRule rule : countRules) {
@@ -46,7 +61,7 @@ final class PrimarySuppression {
         }
         if (complement != null) {
             for (Cell c : t.table.cells()) {
-                if (c.preset() == null && complement.unsafe(c)) {
+                if (c.preset() == null && c.released() && complement.unsafe(c)) {
                     out.putIfAbsent(c.numeratorRef(), complement.name());
                 }
             }

@@ -18,8 +18,9 @@ import nl.samenloop.indicators.Relation;
  *
  * <p>Rounds of two steps until the audit passes:
  * <ol>
- *   <li>Closure: a SUM relation whose only hidden member is a protected count gives it away by subtraction,
- *       so the cheapest other published member is suppressed (repeated until no such relation is left).</li>
+ *   <li>Closure: a SUM relation whose only hidden member is a protected count (or a small unreleased count)
+ *       gives it away by subtraction, so the cheapest other published member is suppressed (repeated until
+ *       no such relation is left).</li>
  *   <li>Audit: for each protected count whose interval is still narrower than T, the cheapest published
  *       member of a relation it sits in (SUM relations first, then AT_MOST, then any relation of its
  *       connected hidden component) is suppressed; one per relation per round, so rounds stay small.</li>
@@ -39,9 +40,13 @@ final class SecondarySuppression {
     private final Set<CountRef> protectedCounts = new TreeSet<>();
     private final Map<CountRef, String> secondary = new TreeMap<>();
     private final Comparator<CountRef> cheapest;
+    /** Small counts of unreleased rows: never left as the only unknown of a SUM relation. */
+    private final Set<CountRef> unsafeUnreleased;
     private int rounds;
 
-    SecondarySuppression(TableCounts t, int threshold, Map<CountRef, String> primary, Set<CountRef> forced) {
+    SecondarySuppression(TableCounts t, int threshold, Map<CountRef, String> primary, Set<CountRef> forced,
+                         Set<CountRef> unsafeUnreleased) {
+        this.unsafeUnreleased = unsafeUnreleased;
         this.t = t;
         this.threshold = threshold;
         Map<CountRef, Double> values = new java.util.HashMap<>();
@@ -142,7 +147,7 @@ final class SecondarySuppression {
                         only = m;
                     }
                 }
-                if (hiddenMembers == 1 && protectedCounts.contains(only)) {
+                if (hiddenMembers == 1 && (protectedCounts.contains(only) || unsafeUnreleased.contains(only))) {
                     CountRef pick = cheapestPublished(List.of(rel));
                     if (pick != null) {
                         suppress(pick);

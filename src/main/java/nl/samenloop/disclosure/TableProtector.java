@@ -46,7 +46,8 @@ final class TableProtector {
     ProtectedTable protect(CellTable table, Ledger ledger, Set<CountRef> forced) {
         TableCounts t = new TableCounts(table);
         Map<CountRef, String> primary = primaryRules.unsafe(t, ledger);
-        SecondarySuppression secondary = new SecondarySuppression(t, profile.threshold(), primary, forced);
+        SecondarySuppression secondary = new SecondarySuppression(t, profile.threshold(), primary, forced,
+                primaryRules.unsafeUnreleased(t));
         Map<CountRef, Interval> intervals = secondary.run();
         lastRounds = secondary.rounds();
         lastPrograms = secondary.programsSolved();

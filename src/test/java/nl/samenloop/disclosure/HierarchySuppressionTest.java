@@ -204,12 +204,13 @@ class HierarchySuppressionTest {
     }
 
     /**
-     * An unreleased municipality (outside the requested regions) is still in the relations. RG01 = A 3
-     * (unreleased) + B 40 = 43: publishing B and RG01 would give A away, so A is judged PRIMARY and B (40,
-     * cheaper than RG01's 43) becomes SECONDARY; A + B = 43 → A ∈ [0, 43]. A's row is not among the rows.
+     * An unreleased municipality (outside the requested regions) is still in the relations, as an unknown.
+     * RG01 = A 3 (unreleased) + B 40 = 43: publishing B and RG01 would give A away by one subtraction, so
+     * B (40, cheaper than RG01's 43) becomes SECONDARY; A + B = 43 with A ≤ POP A = 1300 − 800 → B ∈ [0, 43].
+     * A itself is not an audit target (not published); its row is not among the rows.
      */
     @Test
-    void unreleasedCountsAreProtectedToo() {
+    void smallUnreleasedCountIsNeverTheOnlyUnknownOfARelation() {
         TableBuilder b = new TableBuilder("i2")
                 .share("GM0001", P, new nl.samenloop.indicators.Count("WIJKTEAM", 3, 3),
                         new nl.samenloop.indicators.Count("POP", 500, 500), false)
@@ -221,15 +222,14 @@ class HierarchySuppressionTest {
                 .sum("WIJKTEAM", P, "RG01", "GM0001", "GM0002")
                 .sum("POP", P, "RG01", "GM0001", "GM0002");
         ProtectedTable t = Disclosure.protect(b.build(), profile, null, "v1");
-        assertDecision(t, "WIJKTEAM", "GM0001", Status.PRIMARY, "MIN_PERSONS", 0.0, 43.0);
+        assertDecision(t, "WIJKTEAM", "GM0001", Status.SAFE, TableProtector.UNRELEASED, null, null);
         assertDecision(t, "WIJKTEAM", "GM0002", Status.SECONDARY, "SECONDARY", 0.0, 43.0);
         // POP of the unreleased municipality is safe but not printed; GM0003 sits in no relation.
         assertDecision(t, "POP", "GM0001", Status.SAFE, TableProtector.UNRELEASED, null, null);
         assertNull(d(t, "POP", "GM0001").shownValue());
         assertDecision(t, "WIJKTEAM", "GM0003", Status.SAFE, TableProtector.UNRELEASED, null, null);
         assertEquals(2, t.rows().size());
-        // POP of RG01 = 500 + 800 is published with both parts hidden? No: POP GM0002 is published, GM0001 is
-        // unreleased, so POP GM0001 = 1300 − 800 can be derived — allowed, because it is safe (500 persons).
+        // POP GM0001 = 1300 − 800 can be derived: allowed, it is safe (500 persons).
         assertEquals(Status.SAFE, d(t, "POP", "GM0002").status());
     }
 }
