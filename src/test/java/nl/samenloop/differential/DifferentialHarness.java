@@ -21,6 +21,7 @@ import nl.samenloop.indicators.Indicator;
 import nl.samenloop.indicators.Indicators;
 import nl.samenloop.indicators.Option;
 import nl.samenloop.indicators.Pool;
+import nl.samenloop.indicators.Relation;
 import nl.samenloop.indicators.TableRequest;
 import nl.samenloop.ingest.Staging;
 import nl.samenloop.link.Geography;
@@ -176,10 +177,38 @@ public final class DifferentialHarness {
         }
     }
 
+    /** Runs indicator {@code code} (I1..I5) on linked data. */
+    public static CellTable table(LinkedData linked, String code, RefOptions o) {
+        TableRequest r = request(code, o);
+        return Indicators.get(r.indicator()).compute(linked, r);
+    }
+
     /** Runs indicator {@code code} (I1..I5) on linked data and converts its table. */
     public static Map<CountRef, long[]> compute(LinkedData linked, String code, RefOptions o) {
-        TableRequest r = request(code, o);
-        return toMap(Indicators.get(r.indicator()).compute(linked, r));
+        return toMap(table(linked, code, o));
+    }
+
+    /**
+     * The relations a table declares that its own counts break: a SUM whose parts do not add up to the total,
+     * an AT_MOST whose parts exceed it. Disclosure auditing relies on these being true. A count named in a
+     * relation but absent from every cell counts as 0.
+     */
+    public static List<String> relationViolations(CellTable t) {
+        Map<CountRef, Long> values = new HashMap<>();
+        for (Cell c : t.cells()) {
+            values.put(c.numeratorRef(), c.numerator().value());
+            values.put(c.denominatorRef(), c.denominator().value());
+        }
+        List<String> out = new ArrayList<>();
+        for (Relation r : t.relations()) {
+            long total = values.getOrDefault(r.total(), 0L);
+            long parts = r.parts().stream().mapToLong(p -> values.getOrDefault(p, 0L)).sum();
+            boolean ok = r.type() == Relation.Type.SUM ? total == parts : parts <= total;
+            if (!ok) {
+                out.add(r.type() + " " + r.total() + " = " + total + " but parts " + r.parts() + " = " + parts);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ comparing
