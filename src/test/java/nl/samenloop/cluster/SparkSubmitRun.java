@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * @param elapsed  wall time of the submission
  */
 public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Duration elapsed) {
-    private static final Duration TIMEOUT = Duration.ofMinutes(8); // a hang guard: ~20 s idle, minutes when the box is saturated
+    /** Hang guard for the probe: ~20 s idle, 2 min on a saturated box. A real job needs more: pass a timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(8);
     /**
      * Test-harness only: C1-only JIT for the driver and executors. These runs are short and start-up bound
      * (class loading, Janino codegen), where C2 compilation only burns the CPU the two cores lack.
@@ -31,12 +32,19 @@ public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Durati
 
     /**
      * Submits {@code mainClass} from {@code samenloop.jar} to {@code master} ({@code local[2]}, {@code spark://…})
-     * and waits (at most 8 minutes) for it to finish. {@code name} names the log files in {@code logDir}.
+     * and waits (at most {@link #DEFAULT_TIMEOUT}) for it to finish. {@code name} names the log files in {@code logDir}.
      * For a {@code spark://} master, {@code spark.cores.max} is {@code clusterCores} and the scheduler waits (at most
      * 180 s) until all of those executor cores have registered before it runs the first task.
      */
     public static SparkSubmitRun submit(BuildLayout layout, String master, int clusterCores, String mainClass,
                                         List<String> appArgs, Path logDir, String name) throws IOException {
+        return submit(layout, master, clusterCores, mainClass, appArgs, logDir, name, DEFAULT_TIMEOUT);
+    }
+
+    /** As above, killing the submission (and its child processes) after {@code timeout}. */
+    public static SparkSubmitRun submit(BuildLayout layout, String master, int clusterCores, String mainClass,
+                                        List<String> appArgs, Path logDir, String name, Duration timeout)
+            throws IOException {
         layout.requirePackaged();
         Files.createDirectories(logDir);
         Path out = logDir.resolve(name + ".out");
@@ -89,10 +97,10 @@ public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Durati
         Instant start = Instant.now();
         Process p = pb.start();
         try {
-            if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IOException(name + ": spark-submit to " + master + " did not finish within " + TIMEOUT
+                throw new IOException(name + ": spark-submit to " + master + " did not finish within " + timeout
                         + "; see " + err);
             }
         } catch (InterruptedException e) {
