@@ -60,7 +60,8 @@ import org.junit.jupiter.api.Test;
  * partitioning, run timestamps and host names, or they will (rightly) differ.
  *
  * <p>Timing (bench/cluster-it.sh prints it): measured only on the shared 2-core box while ~6 other builds ran
- * (load average 22–30): cluster start 49 s, local run 44 s, cluster run 126 s, whole class 222 s. The same
+ * (load average 22–30): cluster start 49 s, local run 44 s, cluster run 126 s, whole class 222 s; at load ~20:
+ * 26 s, 33 s, 68 s, whole class 129 s. The same
  * runs used ≈ 90 s of CPU in all, so an idle 2-core machine should need about a minute; the timeouts
  * (4 min start, 8 min per submission) are hang guards sized for the saturated case.
  */
