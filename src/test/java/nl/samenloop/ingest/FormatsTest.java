@@ -36,7 +36,6 @@ class FormatsTest {
     @Test
     void semicolonSeparatedWindows1252() {
         Path in = Fixtures.minimalInput(tmp.resolve("in"));
-        Files.exists(in);
         write(in.resolve("JGDHULPBUS.csv"), lines(JGDH_WITH_AANBIEDER,
                 "R;000000001;01;20190101;;Café Jeugd",
                 "R;000000002;02;20190101;;\"Zorg; en meer\""), CsvDialect.CP1252);
