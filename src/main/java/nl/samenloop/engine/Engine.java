@@ -1,10 +1,14 @@
 package nl.samenloop.engine;
 
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The narrow seam to Spark: every stage gets its session here, so the same code runs in tests
  * ({@code local[2]}), on this machine ({@code local[*]}) and on a cluster ({@code spark://…}, YARN, k8s).
+ * Settings given by spark-submit ({@code --conf}, which arrive as {@code spark.*} system properties) win
+ * over the defaults set here.
  */
 public final class Engine {
     private static SparkSession shared;
@@ -12,31 +16,55 @@ public final class Engine {
     private Engine() {
     }
 
-    /** The session for {@code master} (null → {@code local[*]}); reused within one JVM. */
+    /** The session for {@code master} (null → spark.master if set, else {@code local[*]}); reused within one JVM. */
     public static synchronized SparkSession session(String master) {
         if (shared != null && !shared.sparkContext().isStopped()) {
             return shared;
         }
-        if (System.getenv("SPARK_LOCAL_IP") == null && System.getProperty("spark.driver.host") == null) {
-            System.setProperty("spark.driver.host", "127.0.0.1");
-            System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+        SparkConf conf = new SparkConf(true);
+        String m = master != null && !master.isBlank() ? master : conf.get("spark.master", "local[*]");
+        conf.setMaster(m);
+        boolean local = m.startsWith("local");
+        if (local && System.getenv("SPARK_LOCAL_IP") == null) {
+            // Nothing of a local run listens beyond this machine. On a cluster the executors must reach the
+            // driver, so there the host is left to Spark (or to --conf spark.driver.host).
+            setDefault(conf, "spark.driver.host", "127.0.0.1");
+            setDefault(conf, "spark.driver.bindAddress", "127.0.0.1");
         }
-        SparkSession.Builder b = SparkSession.builder()
-                .appName("samenloop")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", System.getProperty("samenloop.partitions", "8"))
-                .config("spark.sql.adaptive.enabled", "true")
-                .config("spark.sql.parquet.compression.codec", "zstd")
-                // Parquet output without _SUCCESS marker files keeps staging folders tidy.
-                .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-                .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
-        String m = master == null || master.isBlank()
-                ? System.getProperty("spark.master", "local[*]") : master;
-        b.master(m);
-        shared = b.getOrCreate();
+        setDefault(conf, "spark.app.name", "samenloop");
+        setDefault(conf, "spark.ui.enabled", "false");
+        setDefault(conf, "spark.sql.session.timeZone", "UTC");
+        setDefault(conf, "spark.sql.shuffle.partitions", System.getProperty("samenloop.partitions", "8"));
+        setDefault(conf, "spark.sql.adaptive.enabled", "true");
+        setDefault(conf, "spark.sql.parquet.compression.codec", "zstd");
+        // Parquet output without _SUCCESS marker files keeps staging folders tidy.
+        setDefault(conf, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        if (!local && !conf.contains("spark.jars")) {
+            // Started without spark-submit (./samenloop --master spark://…): ship our own jar to the executors.
+            Path jar = ownJar();
+            if (jar != null) {
+                conf.set("spark.jars", jar.toString());
+            }
+        }
+        shared = SparkSession.builder().config(conf).getOrCreate();
         shared.sparkContext().setLogLevel("WARN");
         return shared;
+    }
+
+    private static void setDefault(SparkConf conf, String key, String value) {
+        if (!conf.contains(key)) {
+            conf.set(key, value);
+        }
+    }
+
+    /** The jar this class was loaded from, or null when running from a classes folder. */
+    private static Path ownJar() {
+        try {
+            Path p = Path.of(Engine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     public static synchronized void stop() {

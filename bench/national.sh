@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# National-scale benchmark of the full pipeline (issue 4): generate synthetic microdata at national size,
+# then run one job with the whole indicator set (I1–I5) for all municipalities, all half-years, and
+# report the time of every stage and the peak memory.
+#
+#   bench/national.sh                         5,000,000 youth, 2015–2024, CSV split per year
+#   YOUTH=500000 bench/national.sh            a smaller run (same job)
+#
+# Env: YOUTH (default 5000000), YEARS (default 2015-2024), HEAP (driver heap, default 8g),
+#      MASTER (default local[*]), DATA (default bench-data/national-$YOUTH, kept between runs; gitignored),
+#      PARTITIONS (shuffle partitions, default 16).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+YOUTH=${YOUTH:-5000000}
+YEARS=${YEARS:-2015-2024}
+HEAP=${HEAP:-8g}
+MASTER=${MASTER:-local[*]}
+DATA=${DATA:-bench-data/national-$YOUTH}
+BUILD=target-bench
+FROM=${YEARS%%-*}
+TO=${YEARS##*-}
+
+mvn -q -B -o -Dbuild.dir="$BUILD" -DskipTests package
+CP="$BUILD/samenloop.jar:$BUILD/lib/*"
+OPTS=$(grep -v '^#' conf/jvm-module-options | tr '\n' ' ')
+
+if [ ! -f "$DATA/generator-manifest.json" ]; then
+  echo "== generating $YOUTH youth, $YEARS into $DATA" >&2
+  /usr/bin/time -f "generate: %e s wall, max RSS %M KB" java -Xmx2g $OPTS -cp "$CP" nl.samenloop.generate.GenerateCommand \
+    --out "$DATA" --youth "$YOUTH" --years "$YEARS" --format csv --split --seed 4242
+fi
+echo "input: $DATA ($(du -sh "$DATA" | cut -f1)); rows per file:"
+find "$DATA" -name '*.csv' -printf '%P\n' | sort | while read -r f; do printf '  %-40s %12s\n' "$f" "$(($(wc -l < "$DATA/$f") - 1))"; done
+
+JOB="bench-data/national-job.yaml"
+cat > "$JOB" <<YAML
+name: national-benchmark
+input: $DATA
+output: bench-data/out/national-benchmark
+work: bench-data/work/national-benchmark
+classification_year: 2024
+periods: {from: $FROM, to: $TO, granularity: halfyear}
+geography: {levels: [municipality, region, country]}
+tables:
+  - indicator: wijkteam_share
+  - indicator: care_share
+    options: {deviation: false}
+  - indicator: concurrency
+  - indicator: followup
+  - indicator: referral
+disclosure: {profile: cbs-microdata}
+YAML
+rm -rf bench-data/out/national-benchmark
+LOG=$(mktemp)
+echo "== running the job: all municipalities × $(( (TO - FROM + 1) * 2 )) half-years × I1–I5, heap $HEAP, master $MASTER" >&2
+/usr/bin/time -v java -Xmx"$HEAP" $OPTS -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-16}" \
+  -cp "$CP" nl.samenloop.job.Cli run "$JOB" --fresh 2> "$LOG" || status=$?
+sed '/Command being timed/,$d' "$LOG" | grep -v '^WARNING' >&2
+echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$LOG")"
+echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$LOG")"
+echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$LOG") (2 cores = 200%); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f "$LOG"
+exit "${status:-0}"
