@@ -160,6 +160,20 @@ class ClusterIT {
      * Submits {@code mainClass} from samenloop.jar to {@code local[2]} and then to the cluster; asserts both
      * succeed and wrote byte-identical output. See the class comment for placeholders and what is compared.
      */
+    /**
+     * The main shipped job, as a user runs it: the whole publication package (tables, xlsx, charts, audit files,
+     * output check with checksums) from the cluster equals the local one byte for byte.
+     */
+    @Test
+    void mainJobGivesTheSamePackageOnTheCluster() throws IOException {
+        Path base = runs.resolve("main-job");
+        runOnBoth("nl.samenloop.job.Cli",
+                List.of("run", "jobs/rijnmond-haaglanden-wijkteam.yaml", "--master", "{master}", "--output", "{out}",
+                        "--work", "{out}-work"),
+                base.resolve("local"), base.resolve("cluster"), Duration.ofMinutes(25));
+        assertTrue(Files.readString(base.resolve("cluster").resolve("output-check.md")).contains("PASS"));
+    }
+
     static BothRuns runOnBoth(String mainClass, List<String> args, Path localOut, Path clusterOut)
             throws IOException {
         return runOnBoth(mainClass, args, localOut, clusterOut, SparkSubmitRun.DEFAULT_TIMEOUT);

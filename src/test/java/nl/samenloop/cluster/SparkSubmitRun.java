@@ -92,6 +92,8 @@ public record SparkSubmitRun(int exitCode, List<String> stdout, Path log, Durati
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        // Packages record when they were made; a fixed time makes two runs' packages comparable byte for byte.
+        pb.environment().put("SOURCE_DATE_EPOCH", "1767225600");
         pb.environment().remove("SPARK_HOME"); // client mode needs none; keeps a developer's own install out
         pb.environment().remove("SPARK_CONF_DIR");
         Instant start = Instant.now();
