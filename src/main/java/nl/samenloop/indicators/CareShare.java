@@ -99,7 +99,7 @@ public final class CareShare implements Indicator {
                     new Count(group + "@" + GeoLevel.NETHERLANDS + "@" + period, nlNum.value(), nlNum.persons()),
                     new Count(POPULATION + "@" + GeoLevel.NETHERLANDS + "@" + period, nlDen.value(), nlDen.persons()));
             for (CountCube.Geo g : cube.geos()) {
-                if (g.level() == GeoLevel.COUNTRY) {
+                if (g.level() == GeoLevel.COUNTRY || g.code().startsWith(nl.samenloop.link.Geography.REST)) {
                     continue;
                 }
                 Count num = cube.get(group, g.code(), period);

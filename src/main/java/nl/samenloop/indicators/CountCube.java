@@ -50,25 +50,43 @@ public final class CountCube {
     }
 
     /**
-     * Every geography row the table needs, in presentation order: the Netherlands, regions, municipalities
-     * by region, unknown. A municipality is left out when neither it nor any municipality of its region is
-     * released: it then sits only in its region's sum, whose total stands for it exactly, so a reader learns
-     * nothing more from it and the audit needs a variable fewer (spec disclosure.md, "all additive relations").
+     * Every geography row the table needs, in presentation order: the Netherlands, released regions,
+     * released municipalities (by region), the unknown row when released, and then the "rest" rows that
+     * stand for everything unreleased under a total ({@link Geography#restOf}); those are never released.
      */
     public List<Geo> geos() {
         List<Geo> out = new ArrayList<>();
         out.add(new Geo(GeoLevel.COUNTRY, GeoLevel.NETHERLANDS));
-        geo.regions().keySet().forEach(r -> out.add(new Geo(GeoLevel.REGION, r)));
-        geo.municipalityOrder().stream().filter(this::needed).forEach(m -> out.add(new Geo(GeoLevel.MUNICIPALITY, m)));
+        geo.regions().keySet().stream().filter(r -> geo.released(GeoLevel.REGION, r))
+                .forEach(r -> out.add(new Geo(GeoLevel.REGION, r)));
+        geo.municipalityOrder().stream().filter(m -> geo.released(GeoLevel.MUNICIPALITY, m))
+                .forEach(m -> out.add(new Geo(GeoLevel.MUNICIPALITY, m)));
+        out.addAll(rests());
         return out;
     }
 
-    private boolean needed(String municipality) {
-        String region = geo.regionOf(municipality);
-        if (region == null) {
-            return true;
+    /** The rest rows that are not structurally empty: one under each released region with hidden members, one under the Netherlands. */
+    private List<Geo> rests() {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String m : geo.municipalityOrder()) {
+            String rest = geo.restOf(m);
+            if (rest != null) {
+                codes.add(rest);
+            }
         }
-        return geo.members(region).stream().anyMatch(m -> geo.released(GeoLevel.MUNICIPALITY, m));
+        return codes.stream().map(c -> new Geo(GeoLevel.MUNICIPALITY, c)).toList();
+    }
+
+    private String name(Geo g) {
+        if (g.code().startsWith(Geography.REST)) {
+            return "overig " + geo.name(g.code().equals(Geography.REST + GeoLevel.NETHERLANDS) ? GeoLevel.COUNTRY : GeoLevel.REGION,
+                    g.code().substring(Geography.REST.length()));
+        }
+        return geo.name(g.level(), g.code());
+    }
+
+    private boolean released(Geo g) {
+        return !g.code().startsWith(Geography.REST) && geo.released(g.level(), g.code());
     }
 
     /** A share cell 100 × num / den for every geography and period. */
@@ -76,47 +94,61 @@ public final class CountCube {
         List<Cell> out = new ArrayList<>();
         for (String period : allPeriods()) {
             for (Geo g : geos()) {
-                out.add(Cell.share(measure, g.level(), g.code(), geo.name(g.level(), g.code()), period,
-                        get(numerator, g.code(), period), get(denominator, g.code(), period), geo.released(g.level(), g.code())));
+                out.add(Cell.share(measure, g.level(), g.code(), name(g), period,
+                        get(numerator, g.code(), period), get(denominator, g.code(), period), released(g)));
             }
         }
         return out;
     }
 
     /**
-     * Relations every table of counts has: regions, the unknown municipality and any municipality outside
-     * a region add up to the Netherlands; a region's municipalities to the region (for regions whose
-     * municipalities are in the table); a pool's periods to the pool.
+     * Relations every table of counts has, over the rows of {@link #geos()}: the Netherlands is the sum of
+     * the released regions, the released municipalities outside them, the released unknown row and its
+     * rest; a released region is the sum of its released municipalities and its rest; a pool is the sum of
+     * its periods. The full hierarchy implies exactly these for what a reader sees.
      */
     public List<Relation> geographyAndPoolRelations() {
         List<Relation> out = new ArrayList<>();
+        List<Geo> geos = geos();
         for (String n : names) {
             for (String period : allPeriods()) {
-                List<CountRef> all = new ArrayList<>();
-                for (String r : geo.regions().keySet()) {
-                    all.add(new CountRef(n, r, period));
-                }
-                for (String m : geo.municipalityOrder()) {
-                    if (geo.regionOf(m) == null) {
-                        all.add(new CountRef(n, m, period));
+                List<CountRef> nl = new ArrayList<>();
+                java.util.Map<String, List<CountRef>> byRegion = new java.util.TreeMap<>();
+                for (Geo g : geos) {
+                    CountRef ref = new CountRef(n, g.code(), period);
+                    if (g.level() == GeoLevel.REGION) {
+                        nl.add(ref);
+                        byRegion.computeIfAbsent(g.code(), k -> new ArrayList<>());
+                    } else if (g.level() == GeoLevel.MUNICIPALITY) {
+                        String parent = parentRegion(g.code());
+                        if (parent != null) {
+                            byRegion.computeIfAbsent(parent, k -> new ArrayList<>()).add(ref);
+                        } else {
+                            nl.add(ref);
+                        }
                     }
                 }
-                out.add(Relation.sum(new CountRef(n, GeoLevel.NETHERLANDS, period), all));
-                for (String r : geo.regions().keySet()) {
-                    List<String> members = geo.members(r);
-                    if (members.stream().anyMatch(this::needed)) {
-                        out.add(Relation.sum(new CountRef(n, r, period), members.stream().map(m -> new CountRef(n, m, period)).toList()));
-                    }
-                }
+                out.add(Relation.sum(new CountRef(n, GeoLevel.NETHERLANDS, period), nl));
+                byRegion.forEach((r, parts) -> out.add(Relation.sum(new CountRef(n, r, period), parts)));
             }
             for (Pool pool : pools) {
-                for (Geo g : geos()) {
+                for (Geo g : geos) {
                     out.add(Relation.sum(new CountRef(n, g.code(), pool.code()),
                             pool.periodIndexes().stream().map(i -> new CountRef(n, g.code(), periods.get(i))).toList()));
                 }
             }
         }
         return out;
+    }
+
+    /** The released region a row adds up to, or null when it adds up to the Netherlands directly. */
+    private String parentRegion(String code) {
+        if (code.startsWith(Geography.REST)) {
+            String total = code.substring(Geography.REST.length());
+            return total.equals(GeoLevel.NETHERLANDS) ? null : total;
+        }
+        String region = geo.regionOf(code);
+        return region != null && geo.released(GeoLevel.REGION, region) ? region : null;
     }
 
     /** {@code total = Σ parts} in every geography and period (e.g. base = ONLY + WITH_ANY_OTHER). */

@@ -91,8 +91,12 @@ public final class FollowUp implements Indicator {
         Column[] aggs = counted.stream()
                 .map(k -> max(when(col("kind").equalTo(k.name()), 1).otherwise(0)).as(CareFacts.flag(k)))
                 .toArray(Column[]::new);
+        // Another kind counts when active on any day of the window; with new_wijkteam_counts a wijkteam
+        // trajectory counts only when it is new, i.e. begins inside the window (spec I4: "a new wijkteam
+        // trajectory in the window") — one already running at the end date is the same help continuing.
+        Column counts = col("kind").notEqual(Codes.Kind.WIJKTEAM.name()).or(col("cb").geq(windowStart));
         Dataset<Row> hits = located.join(care, "person")
-                .where(col("cb").leq(windowEnd).and(col("ce").isNull().or(col("ce").geq(windowStart))))
+                .where(col("cb").leq(windowEnd).and(col("ce").isNull().or(col("ce").geq(windowStart))).and(counts))
                 .groupBy("person", "p").agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
         Dataset<Row> flagged = located.join(hits, Joins.on("person", "p"), "left");
 

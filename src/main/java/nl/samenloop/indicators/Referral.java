@@ -60,7 +60,8 @@ public final class Referral implements Indicator {
                 .where(col("p").between(0, data.index().size() - 1));
         List<String> codes = new ArrayList<>(Codes.VERWIJZER.keySet());
         codes.add(EMPTY);
-        Column verwijzer = coalesce(col("verwijzer"), lit(EMPTY));
+        // Ingest stores an absent code as null; a blank one is treated the same, so the categories add up.
+        Column verwijzer = when(col("verwijzer").isNull().or(trim(col("verwijzer")).equalTo("")), lit(EMPTY)).otherwise(col("verwijzer"));
         List<Column> cols = new ArrayList<>(List.of(col("person"), col("p"), col("gm"), lit(1L).as(STARTED)));
         for (String c : codes) {
             cols.add(when(verwijzer.equalTo(c), 1L).otherwise(0L).as(started(c)));

@@ -47,12 +47,16 @@ public final class Rollup {
             String period = index.periods().get(r.getInt(r.fieldIndex("p"))).code();
             String gm = r.getString(r.fieldIndex("gm"));
             String region = geo.regionOf(gm);
+            String rest = geo.restOf(gm);
             for (String n : names) {
                 long v = r.getLong(r.fieldIndex("v_" + n));
                 long persons = r.getLong(r.fieldIndex("n_" + n));
                 add(acc, n, gm, period, v, persons);
                 if (region != null) {
                     add(acc, n, region, period, v, persons);
+                }
+                if (rest != null) {
+                    add(acc, n, rest, period, v, persons);
                 }
                 add(acc, n, GeoLevel.NETHERLANDS, period, v, persons);
             }
@@ -70,6 +74,18 @@ public final class Rollup {
             periodCodes.add(p.code());
         }
         return new CountCube(out, names, geo, periodCodes, pools);
+    }
+
+    /** gm → region and rest code (unknown included), to broadcast-join onto person rows. */
+    private static Dataset<Row> restTable(SparkSession spark, Geography geo) {
+        List<Row> rows = new ArrayList<>();
+        List<String> codes = new ArrayList<>(geo.municipalities().keySet());
+        codes.add(GeoLevel.UNKNOWN);
+        for (String gm : codes) {
+            rows.add(org.apache.spark.sql.RowFactory.create(gm, geo.regionOf(gm), geo.restOf(gm)));
+        }
+        return broadcast(spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("_gm", "string").add("region", "string").add("rest", "string")));
     }
 
     private static void add(Map<String, long[]> acc, String name, String geo, String period, long v, long persons) {
@@ -90,8 +106,8 @@ public final class Rollup {
         Dataset<Row> poolTable = broadcast(spark.createDataFrame(poolRows, new org.apache.spark.sql.types.StructType()
                 .add("p", "int").add("pool", "string")));
         Dataset<Row> withGeo = perPerson.join(poolTable, "p")
-                .join(geo.table(spark).withColumnRenamed("gm", "_gm"), col("gm").equalTo(col("_gm")), "left")
-                .withColumn("geo", explode(array_compact(array(col("gm"), col("region"), lit(GeoLevel.NETHERLANDS)))));
+                .join(restTable(spark, geo), col("gm").equalTo(col("_gm")), "left")
+                .withColumn("geo", explode(array_compact(array(col("gm"), col("region"), col("rest"), lit(GeoLevel.NETHERLANDS)))));
         Column[] sums = names.stream().map(n -> sum(col(n)).as(n)).toArray(Column[]::new);
         Dataset<Row> byPerson = withGeo.groupBy("pool", "geo", "person").agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
         List<Column> aggs = new ArrayList<>();

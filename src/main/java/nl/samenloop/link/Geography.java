@@ -121,6 +121,24 @@ public final class Geography {
         }
     }
 
+    /** Code prefix of "the rest" counts: everything unreleased under one total, aggregated (see {@link #restOf}). */
+    public static final String REST = "REST-";
+
+    /**
+     * The "rest" count an unreleased municipality (or the unreleased unknown row) is aggregated into, or
+     * null when it is released itself. A reader knows unreleased rows only as a non-negative remainder of
+     * a total they do see, so each total needs one remainder, not a variable per hidden row: {@code REST-JZ29}
+     * under a released region, {@code REST-NL01} under the Netherlands for everything else. This keeps the
+     * audit's linear programs the size of what is published.
+     */
+    public String restOf(String gm) {
+        if (released(GeoLevel.MUNICIPALITY, gm)) {
+            return null;
+        }
+        String region = regionOf(gm);
+        return region != null && released(GeoLevel.REGION, region) ? REST + region : REST + GeoLevel.NETHERLANDS;
+    }
+
     /** Ordered codes for presentation: regions, then municipalities (by region), then unknown. */
     public List<String> municipalityOrder() {
         List<String> out = new ArrayList<>();

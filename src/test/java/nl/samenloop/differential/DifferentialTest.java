@@ -40,7 +40,7 @@ class DifferentialTest {
             case 1 -> o.withConcurrencyOverlap(true).withAgeRange(0, 17);
             // new_wijkteam_counts is left to the edge-fixture test: the spec leaves open whether a wijkteam
             // trajectory already running when the ended one stops is "new" (see EdgeFixtures)
-            case 2 -> o.withAgeAtStart(true).withExcludeWijkteam(true);
+            case 2 -> o.withAgeAtStart(true).withNewWijkteamCounts(true).withExcludeWijkteam(true);
             case 3 -> o.withMergeOverlapping(false)
                     .withOtherKinds(List.of(Codes.Kind.MET_VERBLIJF, Codes.Kind.JEUGDBESCHERMING));
             default -> o;
