@@ -1,0 +1,160 @@
+package nl.samenloop.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.samenloop.disclosure.PackageRecheck;
+import nl.samenloop.engine.SparkTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every shipped job file runs, as a user runs it, through the CLI against {@code test-data/}, and leaves
+ * a package that passes its own re-audit; the properties a reader relies on hold in every package: no
+ * shown count rests on fewer than ten persons (checked against the internal audit copy), and the tidy
+ * CSV has the agreed columns. The jobs share one working area, as a researcher's would: the delivery is
+ * staged once and reused.
+ */
+class ShippedJobsEndToEndTest {
+    static Path work;
+    static Path out;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        SparkTest.spark();
+        work = Files.createTempDirectory("samenloop-work");
+        out = Files.createTempDirectory("samenloop-out");
+    }
+
+    static Stream<String> jobs() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("jobs"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jobs")
+    void shippedJobRunsAndItsPackageHolds(String job) throws IOException {
+        Path pkg = out.resolve(job.replace(".yaml", ""));
+        int code = Cli.execute("run", "jobs/" + job, "--output", pkg.toString(), "--work", work.toString());
+        assertEquals(Cli.OK, code, job);
+
+        assertTrue(Files.isRegularFile(pkg.resolve("output-check.md")));
+        assertTrue(Files.readString(pkg.resolve("output-check.md")).contains("PASS"));
+        PackageRecheck.Result recheck = PackageRecheck.recheck(pkg);
+        assertTrue(recheck.passed(), job + ": " + recheck.failures());
+
+        List<Path> csvs = list(pkg.resolve("tables"), ".csv");
+        assertFalse(csvs.isEmpty());
+        for (Path csv : csvs) {
+            assertEquals("indicator,measure,geography_level,geography_code,geography_name,period,numerator,denominator,value,status",
+                    Files.readAllLines(csv, StandardCharsets.UTF_8).get(0));
+        }
+        assertFalse(list(pkg.resolve("tables"), ".xlsx").isEmpty());
+        // No shown count rests on fewer than T = 10 distinct persons (zeros are unsafe in the default profile).
+        String name = job.replace(".yaml", "");
+        Path internal = work.resolve("audit").resolve(name).resolve("cells-internal.csv");
+        List<String> lines = Files.readAllLines(internal, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        int status = header.indexOf("status");
+        int persons = header.indexOf("persons");
+        int shown = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (f[status].equals("SAFE") || f[status].equals("ROUNDED")) {
+                shown++;
+                assertTrue(Long.parseLong(f[persons]) >= 10, job + ": shown count below threshold: " + line.split(",")[1]);
+            }
+        }
+        assertTrue(shown > 0, job + ": nothing shown at all");
+    }
+
+    @Test
+    void mistypedKeyGivesOneLineNamingItAndExitTwo() throws IOException {
+        Path job = Files.createTempFile("typo", ".yaml");
+        Files.writeString(job, Files.readString(Path.of("jobs/rijnmond-haaglanden-wijkteam.yaml")).replace("tables:", "tabels:"));
+        Captured c = capture(() -> Cli.execute("run", job.toString()));
+        assertEquals(Cli.USAGE, c.code);
+        assertTrue(c.err.contains("tabels"), c.err);
+        assertTrue(c.err.lines().filter(l -> l.contains("tabels")).count() >= 1);
+    }
+
+    @Test
+    void missingInputFolderGivesOneLineAndNonZeroExit() {
+        Captured c = capture(() -> Cli.execute("run", "jobs/rijnmond-haaglanden-wijkteam.yaml", "--input", "no/such/folder"));
+        assertEquals(Cli.USAGE, c.code);
+        assertEquals(1, c.err.lines().count(), c.err);
+        assertTrue(c.err.contains("input folder not found"), c.err);
+    }
+
+    @Test
+    void indicatorWhoseInputColumnIsAbsentGivesOneLineAndExitThree() throws IOException {
+        // A copy of test-data/basic without JGDHVERWIJZER: the referral job needs it.
+        Path input = Files.createTempDirectory("no-verwijzer");
+        copyWithoutColumn(Path.of("test-data/basic"), input, "JGDHVERWIJZER");
+        Captured c = capture(() -> Cli.execute("run", "jobs/referral-sources.yaml", "--input", input.toString(),
+                "--work", work.resolveSibling(work.getFileName() + "-noverwijzer").toString(),
+                "--output", out.resolve("noverwijzer").toString()));
+        assertEquals(Cli.BAD_INPUT, c.code, c.err);
+        List<String> lines = c.err.lines().filter(l -> l.startsWith("samenloop:")).toList();
+        assertEquals(1, lines.size(), c.err);
+        assertTrue(lines.get(0).contains("JGDHVERWIJZER"), lines.get(0));
+        assertFalse(Files.exists(out.resolve("noverwijzer").resolve("output-check.md")));
+    }
+
+    static void copyWithoutColumn(Path from, Path to, String column) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (p.toString().endsWith(".csv") && p.toString().contains("JGDHULP")) {
+                    List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                    int drop = List.of(lines.get(0).split(",", -1)).indexOf(column);
+                    List<String> kept = new ArrayList<>();
+                    for (String line : lines) {
+                        List<String> f = new ArrayList<>(List.of(line.split(",", -1)));
+                        f.remove(drop);
+                        kept.add(String.join(",", f));
+                    }
+                    Files.write(target, kept, StandardCharsets.UTF_8);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    record Captured(int code, String err) {
+    }
+
+    static Captured capture(java.util.function.IntSupplier run) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = run.getAsInt();
+            return new Captured(code, buf.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    static List<Path> list(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).toList();
+        }
+    }
+}
