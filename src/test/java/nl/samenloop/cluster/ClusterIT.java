@@ -161,10 +161,11 @@ class ClusterIT {
      * succeed and wrote byte-identical output. See the class comment for placeholders and what is compared.
      */
     /**
-     * The main shipped job, as a user runs it: the whole publication package (tables, xlsx, charts, audit files,
+     * ({@code mvn verify -Pfull}) The main shipped job, as a user runs it: the whole publication package (tables, xlsx, charts, audit files,
      * output check with checksums) from the cluster equals the local one byte for byte.
      */
     @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "samenloop.full", matches = "true")
     void mainJobGivesTheSamePackageOnTheCluster() throws IOException {
         Path base = runs.resolve("main-job");
         runOnBoth("nl.samenloop.job.Cli",
