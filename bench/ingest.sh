@@ -43,7 +43,7 @@ find "$INPUT" -type f \( -name '*.csv' -o -name '*.sav' -o -name '*.parquet' \) 
 TIMELOG=$(mktemp)
 /usr/bin/time -v java -Xmx"$HEAP" $OPTS -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-8}" \
   -Dlog4j2.configurationFile=src/main/resources/log4j2.properties \
-  -cp "$CP" nl.samenloop.ingest.IngestMain --input "$INPUT" --work "$WORK" --conf conf 2> "$TIMELOG" || status=$?
+  -cp "$CP" nl.samenloop.job.Cli --conf conf ingest --input "$INPUT" --work "$WORK" 2> "$TIMELOG" || status=$?
 # Progress lines (stderr) without /usr/bin/time's own report, which starts at "Command being timed".
 sed '/Command being timed/,$d' "$TIMELOG" >&2
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$TIMELOG")"
