@@ -12,19 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.apache.commons.math3.exception.TooManyIterationsException;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.PivotSelectionRule;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import nl.samenloop.indicators.CountRef;
 import nl.samenloop.indicators.Relation;
 
@@ -38,7 +25,8 @@ import nl.samenloop.indicators.Relation;
  * <p>Fast because published values are substituted as constants (only hidden counts are LP variables) and
  * the hidden counts split into connected components — two hidden counts are connected when a relation holds
  * both — each solved on its own. A component's program depends only on its set of hidden counts (values and
- * relations do not change), so results are cached across the rounds of secondary suppression.
+ * relations do not change), so results are cached across the rounds of secondary suppression. All bounds of
+ * a component come from one {@link BoundsProgram}: phase 1 once, then every min and max warm-started.
  *
  * <p>Bounds are rounded inwards to whole numbers (counts are integers; a reader can do the same), which makes
  * the width check stricter than the real-valued relaxation.
@@ -152,7 +140,7 @@ final class Audit {
             index.put(vars.get(i), i);
         }
         int n = vars.size();
-        List<LinearConstraint> constraints = new ArrayList<>();
+        List<BoundsProgram.Row> rows = new ArrayList<>();
         Set<Integer> used = new TreeSet<>();
         for (CountRef v : vars) {
             used.addAll(relationsOf(v));
@@ -166,27 +154,60 @@ final class Audit {
             for (CountRef p : r.parts()) {
                 rhs -= term(p, 1, a, index, hidden);
             }
-            constraints.add(new LinearConstraint(a, r.type() == Relation.Type.SUM ? Relationship.EQ : Relationship.LEQ, rhs));
+            rows.add(sparse(a, r.type() == Relation.Type.SUM ? BoundsProgram.Type.EQ : BoundsProgram.Type.LE, rhs));
         }
         for (CountRef v : vars) {
             double[] box = boxes.get(v);
             if (box != null) {
-                double[] a = new double[n];
-                a[index.get(v)] = 1;
-                constraints.add(new LinearConstraint(a, Relationship.GEQ, box[0]));
-                constraints.add(new LinearConstraint(a.clone(), Relationship.LEQ, box[1]));
+                int[] at = {index.get(v)};
+                rows.add(new BoundsProgram.Row(at, new double[] {1}, BoundsProgram.Type.GE, box[0]));
+                rows.add(new BoundsProgram.Row(at, new double[] {1}, BoundsProgram.Type.LE, box[1]));
             }
         }
         Map<CountRef, Interval> out = new HashMap<>();
+        if (rows.isEmpty()) {
+            for (CountRef w : wanted) {
+                out.put(w, new Interval(0, Double.POSITIVE_INFINITY));
+            }
+            return out;
+        }
+        BoundsProgram program;
+        try {
+            program = new BoundsProgram(n, rows);
+        } catch (BoundsProgram.Infeasible e) {
+            throw new IllegalStateException("table " + label + ": the relations around count " + wanted.get(0)
+                    + " have no solution with the published values (inconsistent table)", e);
+        }
         for (CountRef w : wanted) {
-            double lo = optimum(constraints, n, index.get(w), GoalType.MINIMIZE, w);
-            double hi = optimum(constraints, n, index.get(w), GoalType.MAXIMIZE, w);
-            // "+ 0.0" turns a -0.0 from the solver into 0.0; hidden counts are ≥ 0 by construction.
+            int k = index.get(w);
+            double lo = program.min(k);
+            double hi = program.max(k);
+            programsSolved += 2;
+            // "+ 0.0" turns a -0.0 into 0.0; hidden counts are ≥ 0 by construction.
             double lower = Math.max(0.0, Math.ceil(lo - EPS)) + 0.0;
             double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS) + 0.0;
             out.put(w, new Interval(lower, upper));
         }
         return out;
+    }
+
+    private static BoundsProgram.Row sparse(double[] a, BoundsProgram.Type type, double rhs) {
+        int k = 0;
+        for (double v : a) {
+            if (v != 0) {
+                k++;
+            }
+        }
+        int[] vars = new int[k];
+        double[] coeffs = new double[k];
+        k = 0;
+        for (int j = 0; j < a.length; j++) {
+            if (a[j] != 0) {
+                vars[k] = j;
+                coeffs[k++] = a[j];
+            }
+        }
+        return new BoundsProgram.Row(vars, coeffs, type, rhs);
     }
 
     /** Adds the member's coefficient when hidden, else returns its contribution as a constant. */
@@ -201,42 +222,5 @@ final class Audit {
                     + " published nor hidden");
         }
         return coeff * v;
-    }
-
-    private double optimum(List<LinearConstraint> constraints, int n, int var, GoalType goal, CountRef target) {
-        if (constraints.isEmpty()) {
-            return goal == GoalType.MINIMIZE ? 0 : Double.POSITIVE_INFINITY;
-        }
-        double[] c = new double[n];
-        c[var] = 1;
-        LinearObjectiveFunction f = new LinearObjectiveFunction(c, 0);
-        programsSolved++;
-        TooManyIterationsException last = null;
-        // Dantzig's rule is fast but can cycle on degenerate programs; Bland's rule cannot.
-        for (PivotSelectionRule rule : List.of(PivotSelectionRule.DANTZIG, PivotSelectionRule.BLAND)) {
-            try {
-                return run(constraints, f, goal, rule, var);
-            } catch (TooManyIterationsException e) {
-                last = e;
-            } catch (NoFeasibleSolutionException e) {
-                throw new IllegalStateException("table " + label + ": the relations around count " + target
-                        + " have no solution with the published values (inconsistent table)", e);
-            }
-        }
-        throw new IllegalStateException("table " + label + ": audit program for count " + target + " did not converge", last);
-    }
-
-    private static double run(List<LinearConstraint> constraints, LinearObjectiveFunction f, GoalType goal,
-                              PivotSelectionRule rule, int var) {
-        try {
-            PointValuePair p = new SimplexSolver().optimize(new MaxIter(50_000), f, new LinearConstraintSet(constraints),
-                    goal, new NonNegativeConstraint(true), rule);
-            return p.getPoint()[var];
-        } catch (UnboundedSolutionException e) {
-            if (goal == GoalType.MAXIMIZE) {
-                return Double.POSITIVE_INFINITY;
-            }
-            throw e;
-        }
     }
 }

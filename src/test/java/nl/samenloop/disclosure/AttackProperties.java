@@ -14,15 +14,8 @@ import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.CountRef;
 import nl.samenloop.indicators.Relation;
-import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.PivotSelectionRule;
 import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
@@ -140,21 +133,7 @@ class AttackProperties {
         }
 
         double optimum(CountRef r, GoalType goal) {
-            double[] c = new double[index.size()];
-            c[index.get(r)] = 1;
-            try {
-                return solve(c, goal, PivotSelectionRule.DANTZIG, r);
-            } catch (org.apache.commons.math3.exception.TooManyIterationsException e) {
-                return solve(c, goal, PivotSelectionRule.BLAND, r); // Bland's rule cannot cycle
-            } catch (UnboundedSolutionException e) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-
-        double solve(double[] c, GoalType goal, PivotSelectionRule rule, CountRef r) {
-            return new SimplexSolver().optimize(new MaxIter(20_000), new LinearObjectiveFunction(c, 0),
-                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true), rule)
-                    .getPoint()[index.get(r)];
+            return ReferenceLp.optimum(constraints, index.size(), index.get(r), goal);
         }
     }
 }

@@ -1,0 +1,153 @@
+package nl.samenloop.disclosure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The warm-started {@link BoundsProgram} against an independent solver ({@link ReferenceLp}: ojAlgo, one
+ * cold solve per bound) on random programs shaped like audit components: a hidden 2-D table with margins (some margins
+ * published, some hidden), AT_MOST rows, boxes, redundant rows, degenerate right-hand sides.
+ */
+class BoundsProgramTest {
+
+    @Test
+    void handWorkedTwoByTwo() {
+        // x0 + x1 = 15, x2 + x3 = 12, x0 + x2 = 14, x1 + x3 = 13 (the last is implied: redundant).
+        // x0 ranges over [2, 14]: x0 ≤ 14 (column), x1 = 15 − x0 ≤ 13 → x0 ≥ 2.
+        List<BoundsProgram.Row> rows = List.of(
+                row(new int[] {0, 1}, BoundsProgram.Type.EQ, 15),
+                row(new int[] {2, 3}, BoundsProgram.Type.EQ, 12),
+                row(new int[] {0, 2}, BoundsProgram.Type.EQ, 14),
+                row(new int[] {1, 3}, BoundsProgram.Type.EQ, 13));
+        BoundsProgram p = new BoundsProgram(4, rows);
+        assertEquals(2, p.min(0), 1e-9);
+        assertEquals(14, p.max(0), 1e-9);
+        assertEquals(1, p.min(1), 1e-9);
+        assertEquals(13, p.max(1), 1e-9);
+        assertEquals(0, p.min(2), 1e-9);
+        assertEquals(12, p.max(3), 1e-9);
+    }
+
+    @Test
+    void unboundedAndInfeasible() {
+        // x0 − x1 ≤ 5: x1 (and x0) can grow without limit; x0 ≥ 0 is the only lower bound.
+        BoundsProgram p = new BoundsProgram(2, List.of(
+                new BoundsProgram.Row(new int[] {0, 1}, new double[] {1, -1}, BoundsProgram.Type.LE, 5)));
+        assertEquals(Double.POSITIVE_INFINITY, p.max(0));
+        assertEquals(0, p.min(0), 1e-9);
+        assertEquals(Double.POSITIVE_INFINITY, p.max(1));
+        // x0 + x1 = −3 has no solution with x ≥ 0.
+        assertThrows(BoundsProgram.Infeasible.class, () -> new BoundsProgram(2,
+                List.of(row(new int[] {0, 1}, BoundsProgram.Type.EQ, -3))));
+    }
+
+    @Property(tries = 200)
+    void agreesWithAnIndependentSolver(@ForAll long seed) {
+        checkAgainstReference(seed);
+    }
+
+    /** Seeds where Commons Math 3.6.1 went wrong (9, 75) or a first draft of this test did (3). */
+    @Test
+    void seedsThatOnceFailed() {
+        for (long seed : new long[] {3, 9, 75, 1601431}) {
+            checkAgainstReference(seed);
+        }
+    }
+
+    private static void checkAgainstReference(long seed) {
+        Random rnd = new Random(seed);
+        int rowsN = 2 + rnd.nextInt(5);
+        int colsN = 2 + rnd.nextInt(5);
+        // A true table of counts (many zeros: degenerate), its row and column totals.
+        long[][] v = new long[rowsN][colsN];
+        for (int i = 0; i < rowsN; i++) {
+            for (int j = 0; j < colsN; j++) {
+                v[i][j] = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(30);
+            }
+        }
+        int n = rowsN * colsN;
+        List<BoundsProgram.Row> rows = new ArrayList<>();
+        long grand = 0;
+        for (int i = 0; i < rowsN; i++) {
+            long total = 0;
+            int[] vars = new int[colsN];
+            for (int j = 0; j < colsN; j++) {
+                vars[j] = i * colsN + j;
+                total += v[i][j];
+            }
+            grand += total;
+            if (rnd.nextInt(5) > 0) {
+                // Mostly a SUM (=); sometimes an AT_MOST (≤) with slack above the true total.
+                boolean atMost = rnd.nextInt(6) == 0;
+                rows.add(row(vars, atMost ? BoundsProgram.Type.LE : BoundsProgram.Type.EQ,
+                        total + (atMost ? rnd.nextInt(5) : 0)));
+            }
+        }
+        for (int j = 0; j < colsN; j++) {
+            long total = 0;
+            int[] vars = new int[rowsN];
+            for (int i = 0; i < rowsN; i++) {
+                vars[i] = i * colsN + j;
+                total += v[i][j];
+            }
+            if (rnd.nextInt(5) > 0) {
+                rows.add(row(vars, BoundsProgram.Type.EQ, total));
+            }
+        }
+        int[] all = new int[n];
+        for (int k = 0; k < n; k++) {
+            all[k] = k;
+        }
+        rows.add(row(all, BoundsProgram.Type.EQ, grand)); // often redundant
+        for (int k = 0; k < n; k++) {
+            if (rnd.nextInt(8) == 0) {
+                long x = v[k / colsN][k % colsN];
+                rows.add(row(new int[] {k}, BoundsProgram.Type.GE, Math.max(0, x - 2)));
+                rows.add(row(new int[] {k}, BoundsProgram.Type.LE, x + 2));
+            }
+        }
+        BoundsProgram p = new BoundsProgram(n, rows);
+        for (int k = 0; k < n; k++) {
+            double lo = p.min(k);
+            double hi = p.max(k);
+            assertEquals(reference(n, rows, k, GoalType.MINIMIZE), lo, 1e-6, "seed " + seed + " min x" + k);
+            assertEquals(reference(n, rows, k, GoalType.MAXIMIZE), hi, 1e-6, "seed " + seed + " max x" + k);
+            double truth = v[k / colsN][k % colsN];
+            assertTrue(lo <= truth + 1e-6 && truth <= hi + 1e-6, "the true value lies in its interval");
+        }
+    }
+
+    private static BoundsProgram.Row row(int[] vars, BoundsProgram.Type type, double rhs) {
+        double[] ones = new double[vars.length];
+        java.util.Arrays.fill(ones, 1.0);
+        return new BoundsProgram.Row(vars, ones, type, rhs);
+    }
+
+    private static double reference(int n, List<BoundsProgram.Row> rows, int k, GoalType goal) {
+        List<LinearConstraint> cs = new ArrayList<>();
+        for (BoundsProgram.Row r : rows) {
+            double[] a = new double[n];
+            for (int j = 0; j < r.vars().length; j++) {
+                a[r.vars()[j]] += r.coeffs()[j];
+            }
+            Relationship rel = switch (r.type()) {
+                case EQ -> Relationship.EQ;
+                case LE -> Relationship.LEQ;
+                case GE -> Relationship.GEQ;
+            };
+            cs.add(new LinearConstraint(a, rel, r.rhs()));
+        }
+        return ReferenceLp.optimum(cs, n, k, goal);
+    }
+}
