@@ -33,13 +33,18 @@ import nl.samenloop.indicators.Relation;
  */
 final class Audit {
     private static final double EPS = 1e-6;
+    private static final boolean TRACE = Boolean.getBoolean("samenloop.audit.trace");
 
     private final String label;
     private final List<Relation> relations;
     private final Map<CountRef, List<Integer>> relationsOf = new HashMap<>();
     private final Map<CountRef, Double> values;
     private final Map<CountRef, double[]> boxes;
-    private final Map<List<CountRef>, Map<CountRef, Interval>> cache = new HashMap<>();
+    /** Per component (its sorted hidden counts): exact {lowest, highest} per count, NaN while unknown. */
+    private final Map<List<CountRef>, Map<CountRef, double[]>> cache = new HashMap<>();
+    /** Per hidden count: the lowest and highest value seen at a feasible point (the true value included). */
+    private final Map<CountRef, double[]> witness = new HashMap<>();
+    private final Set<CountRef> everHidden = new HashSet<>();
     private int programsSolved;
 
     /**
@@ -72,10 +77,57 @@ final class Audit {
         return relationsOf.getOrDefault(r, List.of());
     }
 
-    /** The interval of every target, given which counts are hidden from the reader. */
+    /** The exact interval of every target, given which counts are hidden from the reader. */
     Map<CountRef, Interval> intervals(Predicate<CountRef> hidden, Collection<CountRef> targets) {
         Map<CountRef, Interval> out = new LinkedHashMap<>();
+        forEachComponent(hidden, targets, (solver, wanted) -> {
+            for (CountRef v : wanted) {
+                out.put(v, solver.interval(v));
+            }
+        }, (t, iv) -> out.put(t, iv));
+        return out;
+    }
+
+    /**
+     * The targets whose interval is narrower than {@code width} (whole numbers, as {@link #intervals}). A target
+     * is proven wide without a linear program when two feasible points seen so far already lie that far apart;
+     * only the others get their exact bounds.
+     */
+    Set<CountRef> narrow(Predicate<CountRef> hidden, Collection<CountRef> targets, int width) {
+        Set<CountRef> out = new TreeSet<>();
+        forEachComponent(hidden, targets, (solver, wanted) -> {
+            for (CountRef v : wanted) {
+                if (provenWide(v, width)) {
+                    continue;
+                }
+                solver.upper(v);
+                if (provenWide(v, width)) {
+                    continue;
+                }
+                if (!solver.interval(v).atLeast(width)) {
+                    out.add(v);
+                }
+            }
+        }, (t, iv) -> {
+            if (!iv.atLeast(width)) {
+                out.add(t);
+            }
+        });
+        return out;
+    }
+
+    private boolean provenWide(CountRef v, int width) {
+        double[] w = witness.get(v);
+        return w != null && Math.floor(w[1] + EPS) - Math.ceil(w[0] - EPS) >= width;
+    }
+
+    /** Groups the hidden targets by connected component; targets a reader sees go to {@code known}. */
+    private void forEachComponent(Predicate<CountRef> hidden, Collection<CountRef> targets,
+                                  java.util.function.BiConsumer<ComponentSolver, List<CountRef>> each,
+                                  java.util.function.BiConsumer<CountRef, Interval> known) {
+        keepWitnessesValid(hidden);
         Set<CountRef> done = new HashSet<>();
+        Set<CountRef> wantedSet = targets instanceof Set<CountRef> set ? set : new HashSet<>(targets);
         for (CountRef t : new TreeSet<>(targets)) {
             if (done.contains(t)) {
                 continue;
@@ -83,28 +135,36 @@ final class Audit {
             if (!hidden.test(t)) {
                 // Published after all (e.g. by another table of the package): known exactly.
                 Double v = values.get(t);
-                out.put(t, v == null ? new Interval(0, Double.POSITIVE_INFINITY) : new Interval(v, v));
+                known.accept(t, v == null ? new Interval(0, Double.POSITIVE_INFINITY) : new Interval(v, v));
                 continue;
             }
             List<CountRef> component = component(t, hidden);
             done.addAll(component);
-            Map<CountRef, Interval> cached = cache.computeIfAbsent(component, k -> new HashMap<>());
+            everHidden.addAll(component);
             List<CountRef> wanted = new ArrayList<>();
             for (CountRef v : component) {
-                if (targets.contains(v) && !cached.containsKey(v)) {
+                if (wantedSet.contains(v)) {
                     wanted.add(v);
                 }
             }
-            if (!wanted.isEmpty()) {
-                cached.putAll(solve(component, hidden, wanted));
-            }
-            for (CountRef v : component) {
-                if (targets.contains(v)) {
-                    out.put(v, cached.get(v));
-                }
+            each.accept(new ComponentSolver(component, hidden), wanted);
+        }
+    }
+
+    /**
+     * A feasible point for a set of hidden counts stays feasible when more counts are hidden (they keep their
+     * true values), so witnesses carry over between the rounds of secondary suppression, where the hidden set
+     * only grows. If a count that was hidden is published again, they are dropped.
+     */
+    private void keepWitnessesValid(Predicate<CountRef> hidden) {
+        for (CountRef r : everHidden) {
+            if (!hidden.test(r)) {
+                witness.clear();
+                everHidden.clear();
+                cache.clear();
+                return;
             }
         }
-        return out;
     }
 
     /** The hidden counts connected to {@code start} through relations, sorted (the cache key). */
@@ -134,11 +194,115 @@ final class Audit {
         }
     }
 
-    private Map<CountRef, Interval> solve(List<CountRef> vars, Predicate<CountRef> hidden, List<CountRef> wanted) {
-        Map<CountRef, Integer> index = new HashMap<>();
-        for (int i = 0; i < vars.size(); i++) {
-            index.put(vars.get(i), i);
+    /**
+     * One component's program, built on first need. A bound costs a linear program only when cheaper evidence
+     * does not settle it: every count's bounds implied by the rows ({@link BoundsProgram#impliedBounds}) are
+     * valid, so a feasible point that reaches one proves it exact (most lower bounds are 0, reached by the
+     * first basic solution).
+     */
+    private final class ComponentSolver {
+        private final List<CountRef> vars;
+        private final Predicate<CountRef> hidden;
+        private final Map<CountRef, Integer> index = new HashMap<>();
+        private final Map<CountRef, double[]> exact;
+        private List<BoundsProgram.Row> rows;
+        private double[][] implied;
+        private BoundsProgram program;
+
+        ComponentSolver(List<CountRef> vars, Predicate<CountRef> hidden) {
+            this.vars = vars;
+            this.hidden = hidden;
+            for (int i = 0; i < vars.size(); i++) {
+                index.put(vars.get(i), i);
+            }
+            this.exact = cache.computeIfAbsent(vars, k -> new HashMap<>());
         }
+
+        /** The exact interval, rounded inwards to whole numbers. */
+        Interval interval(CountRef v) {
+            double lo = lower(v);
+            double hi = upper(v);
+            // "+ 0.0" turns a -0.0 into 0.0; hidden counts are ≥ 0 by construction.
+            double lower = Math.max(0.0, Math.ceil(lo - EPS)) + 0.0;
+            double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS) + 0.0;
+            return new Interval(lower, upper);
+        }
+
+        double lower(CountRef v) {
+            return bound(v, 0);
+        }
+
+        double upper(CountRef v) {
+            return bound(v, 1);
+        }
+
+        /** side 0: lowest value, side 1: highest. */
+        private double bound(CountRef v, int side) {
+            double[] e = exact.computeIfAbsent(v, k -> new double[] {Double.NaN, Double.NaN});
+            if (!Double.isNaN(e[side])) {
+                return e[side];
+            }
+            prepare();
+            int k = index.get(v);
+            double[] w = witness.get(v);
+            double limit = implied[side][k];
+            if (w != null && (side == 0 ? w[0] <= limit + EPS : w[1] >= limit - EPS)) {
+                e[side] = limit;
+                return limit;
+            }
+            BoundsProgram p = program();
+            e[side] = side == 0 ? p.min(k) : p.max(k);
+            programsSolved++;
+            seen(p.point());
+            return e[side];
+        }
+
+        private void prepare() {
+            if (rows != null) {
+                return;
+            }
+            rows = rows(vars, index, hidden);
+            implied = BoundsProgram.impliedBounds(vars.size(), rows);
+            for (CountRef v : vars) {
+                Double truth = values.get(v);
+                if (truth != null) {
+                    see(v, truth);
+                }
+            }
+        }
+
+        private BoundsProgram program() {
+            if (program == null) {
+                long t0 = System.nanoTime();
+                try {
+                    program = new BoundsProgram(vars.size(), rows);
+                } catch (BoundsProgram.Infeasible e) {
+                    throw new IllegalStateException("table " + label + ": the relations around count " + vars.get(0)
+                            + " have no solution with the published values (inconsistent table)", e);
+                }
+                if (TRACE) {
+                    System.err.printf("audit %s: component of %d counts, %d rows: phase 1 %.1f ms%n", label,
+                            vars.size(), rows.size(), (System.nanoTime() - t0) / 1e6);
+                }
+            }
+            return program;
+        }
+
+        private void seen(double[] point) {
+            for (int i = 0; i < point.length; i++) {
+                see(vars.get(i), point[i]);
+            }
+        }
+    }
+
+    private void see(CountRef v, double x) {
+        double[] w = witness.computeIfAbsent(v, k -> new double[] {x, x});
+        w[0] = Math.min(w[0], x);
+        w[1] = Math.max(w[1], x);
+    }
+
+    /** The component's relations with published members moved to the right-hand side, plus the boxes. */
+    private List<BoundsProgram.Row> rows(List<CountRef> vars, Map<CountRef, Integer> index, Predicate<CountRef> hidden) {
         int n = vars.size();
         List<BoundsProgram.Row> rows = new ArrayList<>();
         Set<Integer> used = new TreeSet<>();
@@ -164,31 +328,7 @@ final class Audit {
                 rows.add(new BoundsProgram.Row(at, new double[] {1}, BoundsProgram.Type.LE, box[1]));
             }
         }
-        Map<CountRef, Interval> out = new HashMap<>();
-        if (rows.isEmpty()) {
-            for (CountRef w : wanted) {
-                out.put(w, new Interval(0, Double.POSITIVE_INFINITY));
-            }
-            return out;
-        }
-        BoundsProgram program;
-        try {
-            program = new BoundsProgram(n, rows);
-        } catch (BoundsProgram.Infeasible e) {
-            throw new IllegalStateException("table " + label + ": the relations around count " + wanted.get(0)
-                    + " have no solution with the published values (inconsistent table)", e);
-        }
-        for (CountRef w : wanted) {
-            int k = index.get(w);
-            double lo = program.min(k);
-            double hi = program.max(k);
-            programsSolved += 2;
-            // "+ 0.0" turns a -0.0 into 0.0; hidden counts are ≥ 0 by construction.
-            double lower = Math.max(0.0, Math.ceil(lo - EPS)) + 0.0;
-            double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS) + 0.0;
-            out.put(w, new Interval(lower, upper));
-        }
-        return out;
+        return rows;
     }
 
     private static BoundsProgram.Row sparse(double[] a, BoundsProgram.Type type, double rhs) {

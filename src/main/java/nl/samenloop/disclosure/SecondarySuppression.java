@@ -79,15 +79,10 @@ final class SecondarySuppression {
                 throw new IllegalStateException("table " + t.table.name() + ": secondary suppression did not settle");
             }
             closeSingletons();
-            Map<CountRef, Interval> intervals = audit.intervals(this::hidden, protectedCounts);
-            List<CountRef> narrow = new ArrayList<>();
-            for (Map.Entry<CountRef, Interval> e : intervals.entrySet()) {
-                if (!e.getValue().atLeast(threshold)) {
-                    narrow.add(e.getKey());
-                }
-            }
+            // Rounds only need to know which intervals are too narrow; exact intervals once it settles.
+            Set<CountRef> narrow = audit.narrow(this::hidden, protectedCounts, threshold);
             if (narrow.isEmpty()) {
-                return intervals;
+                return audit.intervals(this::hidden, protectedCounts);
             }
             Set<Integer> touched = new HashSet<>();
             boolean progress = false;

@@ -157,15 +157,10 @@ class ClusterIT {
     }
 
     /**
-     * Submits {@code mainClass} from samenloop.jar to {@code local[2]} and then to the cluster; asserts both
-     * succeed and wrote byte-identical output. See the class comment for placeholders and what is compared.
-     */
-    /**
-     * ({@code mvn verify -Pfull}) The main shipped job, as a user runs it: the whole publication package (tables, xlsx, charts, audit files,
+     * The main shipped job, as a user runs it: the whole publication package (tables, xlsx, charts, audit files,
      * output check with checksums) from the cluster equals the local one byte for byte.
      */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "samenloop.full", matches = "true")
     void mainJobGivesTheSamePackageOnTheCluster() throws IOException {
         Path base = runs.resolve("main-job");
         runOnBoth("nl.samenloop.job.Cli",
@@ -175,6 +170,10 @@ class ClusterIT {
         assertTrue(Files.readString(base.resolve("cluster").resolve("output-check.md")).contains("PASS"));
     }
 
+    /**
+     * Submits {@code mainClass} from samenloop.jar to {@code local[2]} and then to the cluster; asserts both
+     * succeed and wrote byte-identical output. See the class comment for placeholders and what is compared.
+     */
     static BothRuns runOnBoth(String mainClass, List<String> args, Path localOut, Path clusterOut)
             throws IOException {
         return runOnBoth(mainClass, args, localOut, clusterOut, SparkSubmitRun.DEFAULT_TIMEOUT);

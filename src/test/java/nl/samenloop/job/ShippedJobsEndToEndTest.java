@@ -44,20 +44,9 @@ class ShippedJobsEndToEndTest {
         }
     }
 
-    /** The README's main job, in every build. */
-    @Test
-    void mainJobRunsAndItsPackageHolds() throws IOException {
-        shippedJobRunsAndItsPackageHolds("rijnmond-haaglanden-wijkteam.yaml");
-    }
-
-    /** Every shipped job: {@code mvn verify -Pfull} (the audit's linear programs make this the slow part). */
+    /** Every shipped job, the README's main job among them. */
     @ParameterizedTest
     @MethodSource("jobs")
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "samenloop.full", matches = "true")
-    void everyShippedJobRunsAndItsPackageHolds(String job) throws IOException {
-        shippedJobRunsAndItsPackageHolds(job);
-    }
-
     void shippedJobRunsAndItsPackageHolds(String job) throws IOException {
         Path pkg = out.resolve(job.replace(".yaml", ""));
         int code = Cli.execute("run", "jobs/" + job, "--output", pkg.toString(), "--work", work.toString());
