@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +36,7 @@ final class Classifier {
     static final String REJECTED = "REJECTED";
     static final String MERGED_REPEAT = "MERGED_REPEAT";
     static final String DUPLICATE_COLUMN = "(whole record)";
+    private static final String FAILED_CHECK = "_failed_check";
 
     private Classifier() {
     }
@@ -48,11 +49,33 @@ final class Classifier {
         // Fixed order: by reason, then the order the checks were declared (stable sort).
         List<TableRules.Check> checks = new ArrayList<>(rules.checks);
         checks.sort(Comparator.comparingInt(c -> c.reason().ordinal()));
+        // The index of the first failing check, computed once: reason, column and detail then only look it up
+        // (three chains of the same conditions would evaluate every check up to three times).
+        Column first = null;
+        for (int i = 0; i < checks.size(); i++) {
+            Column f = Expr.is(checks.get(i).fails());
+            first = first == null ? when(f, lit(i)) : first.when(f, lit(i));
+        }
+        df = df.withColumn(FAILED_CHECK, first);
+
+        // One shuffle serves both windows below: hash-partitioned by the spell key, every spell is in one
+        // partition, and so is every group of duplicates (equal raw text gives an equal spell key). The
+        // duplicate window is partitioned by the spell key plus the raw columns, which that partitioning
+        // satisfies, and the spell window by the spell key alone. Without a spell key the duplicate window
+        // shuffles by its own key, led by a hash of it so that sorting mostly compares one long.
+        List<Column> spellKey = rules.spellKey.stream().map(functionsCol()).toList();
+        if (!spellKey.isEmpty()) {
+            df = df.repartition(spellKey.toArray(Column[]::new));
+        }
+
+        // Reason, column and detail after the shuffle: the code generated for the stage before it stays small
+        // enough to be JIT-compiled (see TableRules#number), and three strings per record are not shuffled.
         Column reason = null;
         Column column = null;
         Column detail = null;
-        for (TableRules.Check c : checks) {
-            Column f = Expr.is(c.fails());
+        for (int i = 0; i < checks.size(); i++) {
+            TableRules.Check c = checks.get(i);
+            Column f = col(FAILED_CHECK).equalTo(i);
             reason = reason == null ? when(f, lit(c.reason().name())) : reason.when(f, lit(c.reason().name()));
             column = column == null ? when(f, lit(c.column())) : column.when(f, lit(c.column()));
             detail = detail == null ? when(f, c.detail()) : detail.when(f, c.detail());
@@ -60,19 +83,20 @@ final class Classifier {
         df = df.withColumn(REASON, reason).withColumn(COLUMN, column).withColumn(DETAIL, detail);
 
         // DUPLICATE: the same raw text in every mapped column within one file; the first row is kept.
-        List<Column> dupKey = new ArrayList<>();
-        dupKey.add(col(SourceReader.FILE));
+        List<Column> rawText = new ArrayList<>();
         for (String canonical : spec.all().keySet()) {
-            dupKey.add(col(canonical));
+            rawText.add(col(canonical));
         }
         for (int y : raw.years) {
-            dupKey.add(col(RawTable.GEM + y));
+            rawText.add(col(RawTable.GEM + y));
         }
-        WindowSpec same = Window.partitionBy(dupKey.toArray(Column[]::new)).orderBy(col(SourceReader.ROW));
-        Column isDup = col(REASON).isNull().and(row_number().over(same).gt(1));
+        List<Column> dupKey = new ArrayList<>(spellKey.isEmpty() ? List.of(xxhash64(rawText.toArray(Column[]::new))) : spellKey);
+        dupKey.add(col(SourceReader.FILE));
+        dupKey.addAll(rawText);
+        // Rows are unique within a file, so "not the first row of its group" is "a later repeat".
         Column firstRow = min(col(SourceReader.ROW)).over(Window.partitionBy(dupKey.toArray(Column[]::new)));
         df = df.withColumn("_first_row", firstRow)
-                .withColumn("_is_dup", isDup)
+                .withColumn("_is_dup", col(REASON).isNull().and(col(SourceReader.ROW).gt(col("_first_row"))))
                 .withColumn(REASON, when(col("_is_dup"), lit(Reason.DUPLICATE.name())).otherwise(col(REASON)))
                 .withColumn(COLUMN, when(col("_is_dup"), lit(DUPLICATE_COLUMN)).otherwise(col(COLUMN)))
                 .withColumn(DETAIL, when(col("_is_dup"), concat(lit("same as row "), col("_first_row").cast(DataTypes.StringType)))
@@ -81,8 +105,8 @@ final class Classifier {
         // MERGED_REPEAT (spec "A yearly file holds every spell that ran in that year"): among accepted
         // records with the same spell key, those from an earlier file than the latest one are merged away.
         Column status;
-        if (!rules.spellKey.isEmpty()) {
-            WindowSpec spell = Window.partitionBy(rules.spellKey.stream().map(functionsCol()).toArray(Column[]::new));
+        if (!spellKey.isEmpty()) {
+            WindowSpec spell = Window.partitionBy(spellKey.toArray(Column[]::new));
             Column latestRank = max(when(col(REASON).isNull(), col(RawTable.RANK))).over(spell);
             status = when(col(REASON).isNotNull(), lit(REJECTED))
                     .when(col(RawTable.RANK).lt(latestRank), lit(MERGED_REPEAT))
