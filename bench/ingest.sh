@@ -48,7 +48,7 @@ TIMELOG=$(mktemp)
 sed '/Command being timed/,$d' "$TIMELOG" >&2
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$TIMELOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$TIMELOG")"
-echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$TIMELOG") of one core; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$TIMELOG") of one core, $(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f", s}' "$TIMELOG") s user+sys (less sensitive to other load than wall clock); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input records per second over the whole run (JVM start to exit): see records_per_second above (Spark session start to report)"
 rm -f "$TIMELOG"
 exit "${status:-0}"
