@@ -13,6 +13,18 @@
 #   YOUTH=100000: 454,039 records (18 MB)   in  70 s → 6,470 records/s, peak RSS 1.36 GB (machine idle)
 #                                             268 s / 468 s under load averages 13–28 from other builds
 #   YOUTH=300000: 1,361,754 records (54 MB) in 170 s → 8,007 records/s, peak RSS 1.81 GB (load ~6)
+# 2026-11-25, same machine, before the ingest-speed branch (6 Spark jobs per table + one zipWithIndex job per
+# CSV file, single-stage generated code too large for the JIT):
+#   YOUTH=300000: 1,361,754 records in 89 s → 15,300 records/s, peak RSS 1.84 GB (load ~2-5); a rerun with the
+#                 event log on: 148 s wall, 150 s CPU. National scale not run before: extrapolated ~27 min
+#                 (25.2M records at 15k records/s) to ~52 min (at the 8k records/s above).
+# 2026-11-25, after (one shuffle and 4 jobs per table, counts from the writes, row numbers without
+# zipWithIndex, every generated stage small enough to be JIT-compiled), HEAP=8g:
+#   YOUTH=300000: same report; 88-124 s wall, 96-115 s CPU under load averages 5-8 (fixed costs dominate)
+#   national, /work/bench-data/national-5000000 (5,000,000 youth 2015-2024, CSV, JGDHULPBUS as 10 yearly
+#   files, no faults): 25,174,540 records (1.1 GB) in 7:45 wall → 54,100 records/s, 433 s CPU (93% of one
+#   core: the machine was shared, load average 4-6 throughout), peak RSS 4.70 GB. Per table: JGDHULPBUS
+#   5.29M 2:42 incl. Spark start, GBAPERSOONTAB 5.0M 1:08, GBAADRESOBJECTBUS 11.1M 2:25, VSLGWBTAB 3.5M 1:01.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD_DIR:-target-ingest}
@@ -48,7 +60,7 @@ TIMELOG=$(mktemp)
 sed '/Command being timed/,$d' "$TIMELOG" >&2
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$TIMELOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$TIMELOG")"
-echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$TIMELOG") of one core; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$TIMELOG") of one core, $(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f", s}' "$TIMELOG") s user+sys (less sensitive to other load than wall clock); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input records per second over the whole run (JVM start to exit): see records_per_second above (Spark session start to report)"
 rm -f "$TIMELOG"
 exit "${status:-0}"

@@ -33,14 +33,17 @@ final class Expr {
         return when(t.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(t);
     }
 
-    /** Text of a number as SPSS or a spreadsheet may deliver it: "20190215.0" → "20190215", "1.0" → "1". */
-    static Column num(Column c) {
-        return regexp_replace(text(c), "^(-?\\d+)\\.0*$", "$1");
+    /**
+     * Text of a number as SPSS or a spreadsheet may deliver it: "20190215.0" → "20190215", "1.0" → "1". The
+     * regex runs only on text with a '.', which delivered CSV text almost never has (a regex per field per
+     * record is a large share of ingest time at national scale). Takes {@link #text} output.
+     */
+    static Column num(Column t) {
+        return when(t.contains("."), regexp_replace(t, "^(-?\\d+)\\.0*$", "$1")).otherwise(t);
     }
 
-    /** Codes are 2-digit strings; a numeric 1 means 01 (spec data-layout.md). */
-    static Column code2(Column c) {
-        Column n = num(c);
+    /** Codes are 2-digit strings; a numeric 1 means 01 (spec data-layout.md). Takes num()-ed text. */
+    static Column code2(Column n) {
         return when(n.rlike("^\\d$"), concat(lit("0"), n)).otherwise(n);
     }
 
@@ -64,23 +67,29 @@ final class Expr {
     }
 
     /**
-     * A YYYYMMDD date (string or number) → date, or null when unparseable or impossible (month 13,
-     * 2019-02-30). Years outside 1900–2100 count as impossible for care and address spells.
+     * A YYYYMMDD date → date, or null when unparseable or impossible (month 13, 2019-02-30). Years outside
+     * 1900–2100 count as impossible for care and address spells. The parts come as separate columns
+     * ({@link #datePart}) so that each is computed once per record: one nested expression would repeat the
+     * regex and substrings a dozen times.
      */
-    static Column yyyymmdd(Column raw) {
-        Column s = num(raw);
-        Column ok = is(s.rlike("^\\d{8}$"));
-        Column y = when(ok, substring(s, 1, 4).cast(DataTypes.IntegerType));
-        Column m = when(ok, substring(s, 5, 2).cast(DataTypes.IntegerType));
-        Column d = when(ok, substring(s, 7, 2).cast(DataTypes.IntegerType));
+    static Column date(Column y, Column m, Column d) {
         Column valid = is(y.between(1900, 2100).and(d.geq(1)).and(d.leq(daysIn(y, m))));
         return when(valid, make_date(y, m, d));
     }
 
-    /** An open end (spec: empty, 88888888 or 88881231 = still running). */
-    static Column isOpenEnd(Column raw) {
-        Column s = num(raw);
-        return s.isNull().or(s.isin("88888888", "88881231"));
+    /** Whether num()-ed text is 8 digits (a candidate YYYYMMDD). */
+    static Column eightDigits(Column numText) {
+        return is(numText.rlike("^\\d{8}$"));
+    }
+
+    /** Part of an 8-digit text (checked by {@link #eightDigits}) as an int: pos 1 = year, 5 = month, 7 = day. */
+    static Column datePart(Column numText, Column eightDigits, int pos) {
+        return when(eightDigits, substring(numText, pos, pos == 1 ? 4 : 2).cast(DataTypes.IntegerType));
+    }
+
+    /** An open end (spec: empty, 88888888 or 88881231 = still running), from num()-ed text. */
+    static Column isOpenEnd(Column numText) {
+        return numText.isNull().or(numText.isin("88888888", "88881231"));
     }
 
     /** A birth-date part that is missing (spec indicators.md: empty, 0, 00, --, ----). */
@@ -94,10 +103,10 @@ final class Expr {
 
     /**
      * Municipality code → "GM" + 4 digits (spec: VSLGWBTAB holds 4 digits without prefix); "GM0599" is kept;
-     * '----', '-' or empty → null (unknown). Anything else gives the sentinel {@link #BAD_CODE}.
+     * '----', '-' or empty → null (unknown). Anything else gives the sentinel {@link #BAD_CODE}. Takes
+     * num()-ed text (a column computed once, not the nested expression).
      */
-    static Column gemeente(Column raw) {
-        Column s = num(raw);
+    static Column gemeente(Column s) {
         return when(s.isNull().or(s.rlike("^-+$")), lit(null).cast(DataTypes.StringType))
                 .when(s.rlike("^\\d{1,4}$"), concat(lit("GM"), lpad(s, 4, "0")))
                 .when(s.rlike("^(?i)GM\\d{4}$"), upper(s))

@@ -22,6 +22,7 @@ import java.util.Map;
 import nl.samenloop.engine.Progress;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -88,55 +89,65 @@ public final class Ingest {
         return report;
     }
 
+    /**
+     * One table in one pass over its input: the classified records are cached as the staged rows are written
+     * (the job that reads and shuffles the input), and the rejects are written from that cache. The counts come
+     * from the writes themselves ({@link Observation}s on the written datasets): no job counts records,
+     * and nothing is read back. Rejected records are few, so the second write is cheap.
+     */
     private static TableReport table(SparkSession spark, TableSpec spec, TableInput in, RawTable raw, Path work,
             Progress progress) {
         TableRules rules = TableRules.of(spec, raw);
         Dataset<Row> classified = Classifier.classify(raw, spec, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Column accepted = col(Classifier.STATUS).equalTo(Classifier.ACCEPTED);
-            List<Row> counts = classified.groupBy(col(Classifier.STATUS), col(Classifier.REASON))
-                    .agg(count(lit(1)).as("n"),
-                            sum(when(accepted.and(not(col(Classifier.LINKABLE))), 1).otherwise(0)).as("not_linkable"),
-                            max(when(accepted, col(Classifier.LATEST))).as("latest"))
-                    .collectAsList();
-            long read = 0;
-            long acc = 0;
-            long merged = 0;
-            long notLinkableAccepted = 0;
-            LocalDate latest = null;
-            Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
-            for (Row r : counts) {
-                long n = r.getLong(2);
-                read += n;
-                switch (r.getString(0)) {
-                    case Classifier.ACCEPTED -> {
-                        acc += n;
-                        notLinkableAccepted += r.getLong(3);
-                        if (!r.isNullAt(4)) {
-                            LocalDate d = r.getAs(4) instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) r.getAs(4);
-                            latest = latest == null || d.isAfter(latest) ? d : latest;
-                        }
-                    }
-                    case Classifier.MERGED_REPEAT -> merged += n;
-                    default -> rejected.merge(Reason.valueOf(r.getString(1)), n, Long::sum);
-                }
+            Column status = col(Classifier.STATUS);
+            Column accepted = status.equalTo(Classifier.ACCEPTED);
+            List<Column> metrics = new ArrayList<>();
+            metrics.add(sum(when(accepted, 1L).otherwise(0L)).as("accepted"));
+            metrics.add(sum(when(status.equalTo(Classifier.MERGED_REPEAT), 1L).otherwise(0L)).as("merged"));
+            metrics.add(sum(when(accepted.and(not(col(Classifier.LINKABLE))), 1L).otherwise(0L)).as("not_linkable"));
+            metrics.add(max(when(accepted, col(Classifier.LATEST))).as("latest"));
+            for (Reason r : Reason.values()) {
+                metrics.add(sum(when(status.equalTo(Classifier.REJECTED).and(col(Classifier.REASON).equalTo(r.name())), 1L)
+                        .otherwise(0L)).as(r.name()));
             }
-            progress.rows("classify", spec.table() + " read", read);
+            Observation classes = new Observation(spec.table() + " classified");
+            Observation stagedWritten = new Observation(spec.table() + " staged");
+            Observation rejectsWritten = new Observation(spec.table() + " rejects");
 
             Path stagedPath = Staging.staged(work, spec.table());
-            stagedRows(classified.filter(accepted), spec, raw, rules).write().mode(SaveMode.Overwrite)
-                    .parquet(stagedPath.toString());
+            Dataset<Row> all = classified.observe(classes, count(lit(1)).as("read"), metrics.toArray(Column[]::new));
+            stagedRows(all.filter(accepted), spec, raw, rules)
+                    .observe(stagedWritten, count(lit(1)).as("rows"))
+                    .write().mode(SaveMode.Overwrite).parquet(stagedPath.toString());
+            Map<String, Object> m = observed(classes);
+            long read = (Long) m.get("read");
+            progress.rows("classify", spec.table() + " read", read);
+
             Path rejectsPath = Staging.rejects(work, spec.table());
-            classified.filter(col(Classifier.STATUS).equalTo(Classifier.REJECTED))
+            classified.filter(status.equalTo(Classifier.REJECTED))
                     .select(col(SourceReader.FILE).as("file"), col(SourceReader.ROW).as("row"),
                             col(Classifier.COLUMN).as("column"), col(Classifier.REASON).as("reason"),
                             col(Classifier.DETAIL).as("detail"))
+                    .observe(rejectsWritten, count(lit(1)).as("rows"))
                     .write().mode(SaveMode.Overwrite).parquet(rejectsPath.toString());
-            long stagedRows = spark.read().parquet(stagedPath.toString()).count();
-            long rejectRows = spark.read().parquet(rejectsPath.toString()).count();
+
+            long acc = asLong(m.get("accepted"));
+            long merged = asLong(m.get("merged"));
+            Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
+            for (Reason r : Reason.values()) {
+                long n = asLong(m.get(r.name()));
+                if (n > 0) {
+                    rejected.put(r, n);
+                }
+            }
+            Object l = m.get("latest");
+            LocalDate latest = l == null ? null : l instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) l;
+            long stagedRows = asLong(observed(stagedWritten).get("rows"));
+            long rejectRows = asLong(observed(rejectsWritten).get("rows"));
             long expectedStaged = Staging.OBJECTS.equals(spec.table()) ? acc * raw.years.size() : acc;
             boolean gba = Staging.PERSONS.equals(spec.table()) || Staging.ADDRESSES.equals(spec.table());
-            long notLinkable = gba ? rejected.getOrDefault(Reason.NOT_LINKABLE, 0L) : notLinkableAccepted;
+            long notLinkable = gba ? rejected.getOrDefault(Reason.NOT_LINKABLE, 0L) : asLong(m.get("not_linkable"));
 
             Map<String, String> present = new LinkedHashMap<>();
             Map<String, String> absent = new LinkedHashMap<>();
@@ -154,6 +165,20 @@ public final class Ingest {
         } finally {
             classified.unpersist();
         }
+    }
+
+    private static Map<String, Object> observed(Observation o) {
+        try {
+            return o.getAsJava();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException(o.name() + ": interrupted while waiting for its counts", e);
+        }
+    }
+
+    /** A sum over no rows is null: zero records. */
+    private static long asLong(Object o) {
+        return o == null ? 0L : ((Number) o).longValue();
     }
 
     /** The staged columns of {@link Staging}, with their contract types; VSLGWBTAB in long form. */

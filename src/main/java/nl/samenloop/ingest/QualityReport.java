@@ -62,7 +62,7 @@ final class QualityReport {
         StringBuilder b = new StringBuilder();
         b.append("# Ingest data-quality report\n\n");
         b.append("Reconciliation per table: records read = accepted + rejected + merged repeats, and the staged and ")
-                .append("rejects datasets, counted back after writing, hold exactly the accepted (VSLGWBTAB: × years) ")
+                .append("rejects datasets, counted as they were written, hold exactly the accepted (VSLGWBTAB: × years) ")
                 .append("and rejected records.\n\n");
         b.append("Overall: **").append(report.passed() ? "PASS" : "FAIL").append("**");
         if (report.latestYearlyFileYear() != null) {

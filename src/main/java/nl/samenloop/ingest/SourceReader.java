@@ -11,16 +11,23 @@ import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.FileSplit;
 import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.Partition;
+import org.apache.spark.api.java.JavaHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.HadoopPartition;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,6 +38,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Reads one source file as raw text: every column a string (so validation sees what was delivered), plus
@@ -57,22 +65,29 @@ final class SourceReader {
 
     /**
      * CSV through Hadoop's line reader: the raw bytes of each line are decoded with the detected charset
-     * (Spark's text source only knows UTF-8), {@code zipWithIndex} numbers the lines in file order (splits of
-     * one file come in offset order), and Spark's own CSV parser ({@code from_csv}) splits the fields, so
-     * quoting follows the usual rules. Line number = data row number because the header is line 0. Blank
-     * lines are not records. Limitation: a quoted field spanning lines is not supported (CBS files have none).
+     * (Spark's text source only knows UTF-8), each line is numbered from where its split starts counting
+     * ({@link LineIndex}: one scan on the driver instead of a Spark job counting every split), and Spark's own
+     * CSV parser ({@code from_csv}) splits the fields, so quoting follows the usual rules. Line number = data
+     * row number because the header is line 0. Blank lines are not records. Limitation: a quoted field
+     * spanning lines is not supported (CBS files have none).
      */
     private static Raw csv(SparkSession spark, SourceFile f) {
         CsvDialect d = CsvDialect.detect(f.path());
         List<String> header = uniqueHeader(f, d.header());
         String charset = d.charset().name();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> lines = jsc.hadoopFile(f.path().toString(), TextInputFormat.class, LongWritable.class,
-                        Text.class)
-                .map(t -> new String(t._2().getBytes(), 0, t._2().getLength(), Charset.forName(charset)))
-                .zipWithIndex()
-                .filter(t -> t._2() > 0 && !t._1().isBlank())
-                .map(t -> RowFactory.create(t._1(), t._2()));
+        @SuppressWarnings("unchecked")
+        JavaHadoopRDD<LongWritable, Text> text = (JavaHadoopRDD<LongWritable, Text>) jsc.hadoopFile(
+                f.path().toString(), TextInputFormat.class, LongWritable.class, Text.class);
+        Partition[] splits = text.rdd().partitions();
+        long[] starts = new long[splits.length];
+        for (int i = 0; i < splits.length; i++) {
+            starts[i] = ((FileSplit) ((HadoopPartition) splits[i]).inputSplit().value()).getStart();
+        }
+        HashMap<Long, long[]> firstLines = new HashMap<>(LineIndex.firstLines(f.path(), starts));
+        String path = f.path().toString();
+        JavaRDD<Row> lines = text.mapPartitionsWithInputSplit(
+                (split, it) -> numbered(path, charset, firstLines.get(((FileSplit) split).getStart()), it), false);
         StructType lineSchema = new StructType()
                 .add("line", DataTypes.StringType, false)
                 .add(ROW, DataTypes.LongType, false);
@@ -91,6 +106,47 @@ final class SourceReader {
                 .select(from_csv(col("line"), lit(fields.toDDL()), opts).as("r"), col(ROW))
                 .select(out.toArray(Column[]::new));
         return new Raw(header, rows);
+    }
+
+    /** The non-blank data lines of one split as (text, row number); {@code first} from {@link LineIndex}. */
+    private static Iterator<Row> numbered(String path, String charset, long[] first,
+            Iterator<Tuple2<LongWritable, Text>> it) {
+        Charset cs = Charset.forName(charset);
+        return new Iterator<>() {
+            private long number = first == null ? -1 : first[1];
+            private boolean checked;
+            private Row next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && it.hasNext()) {
+                    Tuple2<LongWritable, Text> t = it.next();
+                    if (!checked) {
+                        if (first == null || t._1().get() != first[0]) {
+                            throw new IngestException(path + ": line numbering does not match how the file was split "
+                                    + "(at byte offset " + t._1().get() + ")");
+                        }
+                        checked = true;
+                    }
+                    long row = number++;
+                    String line = new String(t._2().getBytes(), 0, t._2().getLength(), cs);
+                    if (row > 0 && !line.isBlank()) {
+                        next = RowFactory.create(line, row);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Row r = next;
+                next = null;
+                return r;
+            }
+        };
     }
 
     private static List<String> uniqueHeader(SourceFile f, List<String> header) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * Data-quality counts of one table (spec data-layout.md "Bad input": counts per reason). The
  * reconciliation identity is {@code read = accepted + Σ rejected + mergedRepeats}: every record read is
  * accepted, rejected for one reason, or merged into a later year's record of the same spell.
- * {@code stagedRows}/{@code rejectRows} are counted back from the written datasets, so a PASS also says
- * the outputs hold exactly what was classified.
+ * {@code stagedRows}/{@code rejectRows} are counted as the rows go into the writers (observed on the written
+ * datasets, not read back), so a PASS also says the writers got exactly what was classified.
  *
  * @param presentOptional  optional columns present: canonical (verwijzer) → source name (JGDHVERWIJZER)
  * @param absentOptional   optional columns absent from every file, canonical → source name, so later

@@ -76,14 +76,15 @@ final class TableRules {
      */
     private void personKey(TableSpec spec, boolean rejectNotLinkable) {
         derived.put("v_rs", text(col("rinpersoons")));
-        derived.put("v_rin", num(col("rinpersoon")));
+        number("v_rin", col("rinpersoon"));
         derived.put("v_linkable", is(v("v_rs").equalTo("R")));
-        derived.put("v_rin_long", when(nineDigits(v("v_rin")), v("v_rin").cast(DataTypes.LongType)));
+        derived.put("v_rin_ok", nineDigits(v("v_rin")));
+        derived.put("v_rin_long", when(v("v_rin_ok"), v("v_rin").cast(DataTypes.LongType)));
         derived.put("v_person", when(v("v_linkable"), v("v_rin_long"))
                 .otherwise(lit(1_000_000_000L).multiply(lit(1L).plus(ascii(coalesce(v("v_rs"), lit("?")))))
                         .plus(v("v_rin_long"))));
         String rin = spec.source("rinpersoon");
-        checks.add(new Check(Reason.MISSING_KEY, rin, not(nineDigits(v("v_rin"))),
+        checks.add(new Check(Reason.MISSING_KEY, rin, not(v("v_rin_ok")),
                 when(v("v_rin").isNull(), lit(rin + " empty")).otherwise(lit(rin + " not 9 digits"))));
         if (rejectNotLinkable) {
             // GBA tables: only linkable persons appear there (Staging); others are rejected.
@@ -97,13 +98,14 @@ final class TableRules {
 
     /** begin/end as dates, with BAD_DATE and END_BEFORE_BEGIN checks in that order. */
     private void spellDates(TableSpec spec) {
-        derived.put("v_begin", Expr.yyyymmdd(col("begin")));
-        derived.put("v_end_open", Expr.isOpenEnd(col("end")));
-        derived.put("v_end", when(not(v("v_end_open")), Expr.yyyymmdd(col("end"))));
+        date("v_begin", col("begin"));
+        date("v_end_date", col("end"));
+        derived.put("v_end_open", Expr.isOpenEnd(v("v_end_date_s")));
+        derived.put("v_end", when(not(v("v_end_open")), v("v_end_date")));
         String b = spec.source("begin");
         String e = spec.source("end");
         checks.add(new Check(Reason.BAD_DATE, b, v("v_begin").isNull(),
-                when(text(col("begin")).isNull(), lit(b + " empty")).otherwise(lit(b + " not a valid YYYYMMDD date"))));
+                when(v("v_begin_s").isNull(), lit(b + " empty")).otherwise(lit(b + " not a valid YYYYMMDD date"))));
         checks.add(new Check(Reason.BAD_DATE, e, is(not(v("v_end_open")).and(v("v_end").isNull())),
                 lit(e + " not a valid YYYYMMDD date")));
         checks.add(new Check(Reason.END_BEFORE_BEGIN, e, is(v("v_end").lt(v("v_begin"))),
@@ -111,9 +113,39 @@ final class TableRules {
         latestDate = greatest(v("v_begin"), v("v_end"));
     }
 
+    /**
+     * The text of a number (see {@link Expr#num}) as derived column {@code name}, the trimmed text first as
+     * {@code name_t}. Steps are columns of their own so that generated code stays small: expressions nest by
+     * copy, and a stage's generated method over 8,000 bytes of bytecode is never JIT-compiled by HotSpot.
+     */
+    private void number(String name, Column raw) {
+        derived.put(name + "_t", text(raw));
+        derived.put(name, num(v(name + "_t")));
+    }
+
+    /**
+     * A YYYYMMDD date (string or number) as derived column {@code name}, through one column per step
+     * ({@code name_s} the number text, then its parts), so each step runs once per record.
+     */
+    private void date(String name, Column raw) {
+        number(name + "_s", raw);
+        derived.put(name + "_8", Expr.eightDigits(v(name + "_s")));
+        derived.put(name + "_y", Expr.datePart(v(name + "_s"), v(name + "_8"), 1));
+        derived.put(name + "_m", Expr.datePart(v(name + "_s"), v(name + "_8"), 5));
+        derived.put(name + "_d", Expr.datePart(v(name + "_s"), v(name + "_8"), 7));
+        derived.put(name, Expr.date(v(name + "_y"), v(name + "_m"), v(name + "_d")));
+    }
+
+    /** A municipality code (see {@link Expr#gemeente}) as derived column {@code name}. */
+    private void gemeente(String name, Column raw) {
+        number(name + "_s", raw);
+        derived.put(name, Expr.gemeente(v(name + "_s")));
+    }
+
     private void codeCheck(TableSpec spec, String canonical, Map<String, String> list, boolean required) {
         String name = "v_" + canonical;
-        derived.put(name, code2(col(canonical)));
+        number(name + "_s", col(canonical));
+        derived.put(name, code2(v(name + "_s")));
         Column bad = required ? is(v(name).isNull()).or(notIn(v(name), list.keySet())) : notIn(v(name), list.keySet());
         checks.add(new Check(Reason.UNKNOWN_CODE, spec.source(canonical), bad, codeDetail(v(name), spec.source(canonical))));
     }
@@ -127,7 +159,7 @@ final class TableRules {
         codeCheck(spec, "perspectief", Codes.PERSPECTIEF, false);
         codeCheck(spec, "reden", Codes.REDEN_BEEINDIGING, false);
         derived.put("v_aanbieder", text(col("aanbieder")));
-        derived.put("v_gemeente", Expr.gemeente(col("gemeente")));
+        gemeente("v_gemeente", col("gemeente"));
         checks.add(new Check(Reason.UNKNOWN_CODE, spec.source("gemeente"), is(v("v_gemeente").equalTo(Expr.BAD_CODE)),
                 lit(spec.source("gemeente") + " not a 4-digit municipality code")));
         spellKey.addAll(List.of("v_person", "v_hulpvorm", "v_begin"));
@@ -167,9 +199,9 @@ final class TableRules {
      */
     private void persons(TableSpec spec) {
         personKey(spec, true);
-        derived.put("v_py", num(col("geboortejaar")));
-        derived.put("v_pm", num(col("geboortemaand")));
-        derived.put("v_pd", num(col("geboortedag")));
+        number("v_py", col("geboortejaar"));
+        number("v_pm", col("geboortemaand"));
+        number("v_pd", col("geboortedag"));
         derived.put("v_y_miss", Expr.missingPart(v("v_py")));
         derived.put("v_m_miss", Expr.missingPart(v("v_pm")));
         derived.put("v_d_miss", Expr.missingPart(v("v_pd")));
@@ -192,7 +224,7 @@ final class TableRules {
                 lit(maand + " not a month 1-12")));
         checks.add(new Check(Reason.BAD_DATE, dag, not(v("v_d_miss")).and(not(v("v_d_ok"))),
                 lit(dag + " not a day of that month")));
-        derived.put("v_sex", num(col("geslacht")));
+        number("v_sex", col("geslacht"));
         String g = spec.source("geslacht");
         checks.add(new Check(Reason.UNKNOWN_CODE, g,
                 is(v("v_sex").isNotNull().and(not(v("v_sex").rlike("^-+$"))).and(not(Expr.isIn(v("v_sex"), Codes.GESLACHT.keySet())))),
@@ -210,8 +242,8 @@ final class TableRules {
 
     /** "soort:rinobject", or null when either part is empty. */
     private void objectKey(TableSpec spec) {
-        derived.put("v_soort", num(col("soortobject")));
-        derived.put("v_rinobject", num(col("rinobject")));
+        number("v_soort", col("soortobject"));
+        number("v_rinobject", col("rinobject"));
         derived.put("v_object", concat(v("v_soort"), lit(":"), v("v_rinobject")));
         String s = spec.source("soortobject");
         String o = spec.source("rinobject");
@@ -236,7 +268,7 @@ final class TableRules {
         staged.put("object", v("v_object"));
         for (int y : raw.years) {
             String name = "v_gem_" + y;
-            derived.put(name, Expr.gemeente(col(RawTable.GEM + y)));
+            gemeente(name, col(RawTable.GEM + y));
             String src = spec.yearColumnPrefix() + y;
             checks.add(new Check(Reason.UNKNOWN_CODE, src, is(v(name).equalTo(Expr.BAD_CODE)),
                     lit(src + " not a 4-digit municipality code")));
