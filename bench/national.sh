@@ -32,6 +32,7 @@ fi
 echo "input: $DATA ($(du -sh "$DATA" | cut -f1)); rows per file:"
 find "$DATA" -name '*.csv' -printf '%P\n' | sort | while read -r f; do printf '  %-40s %12s\n' "$f" "$(($(wc -l < "$DATA/$f") - 1))"; done
 
+mkdir -p bench-data
 JOB="bench-data/national-job.yaml"
 cat > "$JOB" <<YAML
 name: national-benchmark
