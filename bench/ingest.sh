@@ -61,6 +61,7 @@ sed '/Command being timed/,$d' "$TIMELOG" >&2
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$TIMELOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$TIMELOG")"
 echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$TIMELOG") of one core, $(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f", s}' "$TIMELOG") s user+sys (less sensitive to other load than wall clock); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "input records per second over the whole run (JVM start to exit): see records_per_second above (Spark session start to report)"
+RECORDS=$(find "$WORK" -path '*quality*' -name 'report.csv' -exec awk -F, 'NR > 1 && $2 == "records_read" {s += $3} END {print s + 0}' {} + 2>/dev/null | head -1)
+echo "records read (data-quality report): ${RECORDS:-unknown}; divide by the wall clock for records/s (JVM start to exit)"
 rm -f "$TIMELOG"
 exit "${status:-0}"
