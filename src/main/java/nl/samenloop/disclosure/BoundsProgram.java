@@ -72,24 +72,6 @@ final class BoundsProgram {
         build();
     }
 
-    /** Non-zero entries of the tableau (for tracing). */
-    long nonZeros() {
-        long nz = 0;
-        for (double[] row : t) {
-            for (double v : row) {
-                if (v != 0) {
-                    nz++;
-                }
-            }
-        }
-        return nz;
-    }
-
-    /** Tableau size rows × columns (for tracing). */
-    String shape() {
-        return m + "x" + (columns + 1);
-    }
-
     /** Pivots done so far, phase 1 included (for the benchmark). */
     long pivots() {
         return pivots;
