@@ -38,6 +38,8 @@ final class Audit {
     private final String label;
     private final List<Relation> relations;
     private final Map<CountRef, List<Integer>> relationsOf = new HashMap<>();
+    /** As {@link #relationsOf}, without the AT_MOST relations the others imply: what the programs are built from. */
+    private final Map<CountRef, List<Integer>> programRelationsOf = new HashMap<>();
     private final Map<CountRef, Double> values;
     private final Map<CountRef, double[]> boxes;
     /** Per component (its sorted hidden counts): exact {lowest, highest} per count, NaN while unknown. */
@@ -57,16 +59,74 @@ final class Audit {
         this.relations = relations;
         this.values = values;
         this.boxes = boxes == null ? Map.of() : boxes;
+        boolean[] implied = impliedAtMost(relations);
+        for (int i = 0; i < relations.size(); i++) {
+            index(relationsOf, relations.get(i), i);
+            if (!implied[i]) {
+                index(programRelationsOf, relations.get(i), i);
+            }
+        }
+    }
+
+    private static void index(Map<CountRef, List<Integer>> of, Relation r, int i) {
+        of.computeIfAbsent(r.total(), k -> new ArrayList<>()).add(i);
+        for (CountRef p : r.parts()) {
+            List<Integer> l = of.computeIfAbsent(p, k -> new ArrayList<>());
+            if (l.isEmpty() || l.get(l.size() - 1) != i) {
+                l.add(i);
+            }
+        }
+    }
+
+    /**
+     * The AT_MOST relations {@code part ≤ total} that the other relations already imply, so dropping them leaves
+     * every program's feasible region unchanged. Every count is ≥ 0, so each part of a SUM or AT_MOST relation is
+     * at most its total; {@code part ≤ total} is implied when a chain of such steps through other relations leads
+     * from the part to the total (I3: {@code WITH_kind ≤ WITH_ANY_OTHER ≤ BASE} makes {@code WITH_kind ≤ BASE}
+     * redundant). Decided one relation at a time against the relations still kept, so two relations never
+     * justify each other away.
+     */
+    static boolean[] impliedAtMost(List<Relation> relations) {
+        Map<CountRef, List<Integer>> up = new HashMap<>(); // part → relations in which it is a part
+        for (int i = 0; i < relations.size(); i++) {
+            for (CountRef p : relations.get(i).parts()) {
+                up.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
+            }
+        }
+        boolean[] implied = new boolean[relations.size()];
         for (int i = 0; i < relations.size(); i++) {
             Relation r = relations.get(i);
-            relationsOf.computeIfAbsent(r.total(), k -> new ArrayList<>()).add(i);
-            for (CountRef p : r.parts()) {
-                List<Integer> l = relationsOf.computeIfAbsent(p, k -> new ArrayList<>());
-                if (l.isEmpty() || l.get(l.size() - 1) != i) {
-                    l.add(i);
+            if (r.type() == Relation.Type.AT_MOST && r.parts().size() == 1
+                    && reaches(r.parts().get(0), r.total(), i, up, relations, implied)) {
+                implied[i] = true;
+            }
+        }
+        return implied;
+    }
+
+    /** A chain part ≤ … ≤ target through kept relations other than {@code skip} (breadth-first, small: a few levels). */
+    private static boolean reaches(CountRef from, CountRef target, int skip, Map<CountRef, List<Integer>> up,
+                                   List<Relation> relations, boolean[] implied) {
+        Set<CountRef> seen = new HashSet<>();
+        ArrayDeque<CountRef> queue = new ArrayDeque<>();
+        queue.add(from);
+        seen.add(from);
+        while (!queue.isEmpty()) {
+            CountRef v = queue.poll();
+            for (int ri : up.getOrDefault(v, List.of())) {
+                if (ri == skip || implied[ri]) {
+                    continue;
+                }
+                CountRef total = relations.get(ri).total();
+                if (total.equals(target)) {
+                    return true;
+                }
+                if (seen.add(total)) {
+                    queue.add(total);
                 }
             }
         }
+        return false;
     }
 
     int programsSolved() {
@@ -175,7 +235,7 @@ final class Audit {
         queue.add(start);
         while (!queue.isEmpty()) {
             CountRef v = queue.poll();
-            for (int ri : relationsOf(v)) {
+            for (int ri : programRelationsOf.getOrDefault(v, List.of())) {
                 Relation r = relations.get(ri);
                 visit(r.total(), hidden, seen, queue);
                 for (CountRef p : r.parts()) {
@@ -281,8 +341,8 @@ final class Audit {
                             + " have no solution with the published values (inconsistent table)", e);
                 }
                 if (TRACE) {
-                    System.err.printf("audit %s: component of %d counts, %d rows: phase 1 %.1f ms%n", label,
-                            vars.size(), rows.size(), (System.nanoTime() - t0) / 1e6);
+                    System.err.printf("audit %s: component of %d counts, %d rows, tableau %s: phase 1 %.1f ms%n", label,
+                            vars.size(), rows.size(), program.shape(), (System.nanoTime() - t0) / 1e6);
                 }
             }
             return program;
@@ -307,7 +367,7 @@ final class Audit {
         List<BoundsProgram.Row> rows = new ArrayList<>();
         Set<Integer> used = new TreeSet<>();
         for (CountRef v : vars) {
-            used.addAll(relationsOf(v));
+            used.addAll(programRelationsOf.getOrDefault(v, List.of()));
         }
         for (int ri : used) {
             Relation r = relations.get(ri);

@@ -13,12 +13,15 @@ import java.util.List;
  * builds a fresh dense tableau for every objective, so a component of 400 hidden counts cost 800 full
  * solves — minutes for one small custom table. Here phase 1 runs once; each further objective starts from
  * the previous optimal basis (a warm start) and typically needs a handful of pivots. The tableau is dense
- * but pivots skip zero entries of the pivot row, and relations are sparse.
+ * but pivots skip zero entries of the pivot row, and relations are sparse. Rows with a single variable (a
+ * count at most its published total: most rows of an audit component) are bounds handled by the
+ * bounded-variable simplex, not tableau rows; artificial columns are dropped after phase 1.
  *
  * <p>Safeguards: Dantzig's rule, switching to Bland's rule (which cannot cycle) after a run of degenerate
  * pivots; an iteration cap; and after every optimisation the basic solution is checked against the original
  * rows — on drift beyond tolerance the tableau is rebuilt from the rows and the objective solved again. The
- * test suite checks the results against Commons Math on random programs ({@code BoundsProgramTest}).
+ * test suite checks the results against an independent solver (ojAlgo) on random programs
+ * ({@code BoundsProgramTest}).
  */
 final class BoundsProgram {
     /** Relation of a row: Σ coeffs·x (=, ≤, ≥) rhs. */
@@ -49,8 +52,18 @@ final class BoundsProgram {
     private static final int MAX_PIVOTS = 200_000;
 
     private final int n;
+    /** The rows with two or more variables, written over x − lower (so every variable starts at 0). */
     private final List<Row> rows;
-    /** Tableau rows: B⁻¹A | B⁻¹b. Columns: structural [0, n), slacks [n, structural), artificials after. */
+    /** Each variable's lower bound (from single-variable rows; 0 by default): x = lower + the program's variable. */
+    private final double[] lower;
+    /** Upper bound of every tableau column over the shifted variables: +∞ for slacks and artificials. */
+    private double[] upper;
+    /** Nonbasic columns that sit at their upper bound (the others sit at 0). */
+    private boolean[] atUpper;
+    /**
+     * Tableau rows: B⁻¹A | x_B. Columns: structural [0, n), slacks [n, structural), artificials after; the last
+     * column holds the value of each row's basic variable (nonbasic columns are at 0 or at their upper bound).
+     */
     private double[][] t;
     private int[] basis;
     private int m;
@@ -66,10 +79,76 @@ final class BoundsProgram {
         }
     }
 
+    /**
+     * Rows with a single variable are bounds, not rows: the simplex keeps each variable between its bounds
+     * itself (a bounded-variable simplex), so an audit component's many {@code count ≤ published total} rows
+     * cost nothing in the tableau.
+     *
+     * @throws Infeasible when the rows contradict each other (e.g. x ≤ 3 and x ≥ 5)
+     */
     BoundsProgram(int n, List<Row> rows) {
         this.n = n;
-        this.rows = List.copyOf(rows);
+        this.lower = new double[n];
+        double[] hi = new double[n];
+        Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        List<Row> multi = new ArrayList<>();
+        for (Row r : rows) {
+            int single = -1;
+            int count = 0;
+            for (int i = 0; i < r.vars().length; i++) {
+                if (r.coeffs()[i] != 0) {
+                    count++;
+                    single = i;
+                }
+            }
+            if (count > 1) {
+                multi.add(r);
+            } else if (count == 0) {
+                double tol = FEASIBILITY * (1 + Math.abs(r.rhs()));
+                if (r.type() == Type.EQ ? Math.abs(r.rhs()) > tol : r.type() == Type.LE ? r.rhs() < -tol : r.rhs() > tol) {
+                    throw new Infeasible("a row without variables asks 0 " + r.type() + " " + r.rhs());
+                }
+            } else {
+                int j = r.vars()[single];
+                double a = r.coeffs()[single];
+                double b = r.rhs() / a;
+                boolean upperBound = r.type() == Type.EQ || (r.type() == Type.LE) == (a > 0);
+                boolean lowerBound = r.type() == Type.EQ || !upperBound;
+                if (upperBound) {
+                    hi[j] = Math.min(hi[j], b);
+                }
+                if (lowerBound) {
+                    lower[j] = Math.max(lower[j], b);
+                }
+            }
+        }
+        double[] width = new double[n];
+        for (int j = 0; j < n; j++) {
+            width[j] = hi[j] - lower[j];
+            if (width[j] < -FEASIBILITY * (1 + Math.abs(hi[j]))) {
+                throw new Infeasible("the bounds of a variable contradict each other: " + lower[j] + " > " + hi[j]);
+            }
+            width[j] = Math.max(0, width[j]);
+        }
+        List<Row> shifted = new ArrayList<>(multi.size());
+        for (Row r : multi) {
+            double rhs = r.rhs();
+            for (int i = 0; i < r.vars().length; i++) {
+                rhs -= r.coeffs()[i] * lower[r.vars()[i]];
+            }
+            shifted.add(new Row(r.vars(), r.coeffs(), r.type(), rhs));
+        }
+        this.rows = List.copyOf(shifted);
+        this.structuralUpper = width;
         build();
+    }
+
+    /** Upper bounds of the shifted structural variables (hi − lower). */
+    private final double[] structuralUpper;
+
+    /** The tableau's size after phase 1: rows × columns (for the trace). */
+    String shape() {
+        return m + " × " + columns;
     }
 
     /** Pivots done so far, phase 1 included (for the benchmark). */
@@ -140,21 +219,35 @@ final class BoundsProgram {
 
     /** The lowest value of x_k over the region. */
     double min(int k) {
-        return optimise(k, 1);
+        return lower[k] + optimise(k, 1);
     }
 
     /** The highest value of x_k over the region, or +∞ when it is unbounded. */
     double max(int k) {
         double v = optimise(k, -1);
-        return Double.isInfinite(v) ? Double.POSITIVE_INFINITY : v;
+        return Double.isInfinite(v) ? Double.POSITIVE_INFINITY : lower[k] + v;
     }
 
     /** The current basic solution (feasible): a point of the region, x₀ … xₙ₋₁. */
     double[] point() {
+        double[] x = shiftedPoint();
+        for (int j = 0; j < n; j++) {
+            x[j] = Math.min(lower[j] + Math.max(0, x[j]), lower[j] + structuralUpper[j]);
+        }
+        return x;
+    }
+
+    /** The current basic solution over the shifted variables (0 ≤ x ≤ upper). */
+    private double[] shiftedPoint() {
         double[] x = new double[n];
+        for (int j = 0; j < n; j++) {
+            if (atUpper[j]) {
+                x[j] = upper[j];
+            }
+        }
         for (int i = 0; i < m; i++) {
             if (basis[i] < n) {
-                x[basis[i]] = Math.max(0, t[i][columns]);
+                x[basis[i]] = t[i][columns];
             }
         }
         return x;
@@ -177,16 +270,17 @@ final class BoundsProgram {
                 return Double.NEGATIVE_INFINITY * sign; // min of -x_k unbounded: x_k has no upper bound
             }
             if (feasible()) {
-                return point()[k];
+                return Math.max(0, shiftedPoint()[k]);
             }
         }
         throw new IllegalStateException("linear program drifted numerically twice; no reliable bound");
     }
 
-    /** Right-hand sides went negative or reduced costs exploded: the numbers can no longer be trusted. */
+    /** Basic values left their bounds or reduced costs exploded: the numbers can no longer be trusted. */
     private boolean drifted(double[] d) {
         for (int i = 0; i < m; i++) {
-            if (t[i][columns] < -FEASIBILITY) {
+            double v = t[i][columns];
+            if (v < -FEASIBILITY || v > upper[basis[i]] + FEASIBILITY * (1 + Math.abs(v))) {
                 return true;
             }
         }
@@ -226,6 +320,10 @@ final class BoundsProgram {
         }
         columns = structural + artificials;
         firstArtificial = structural;
+        upper = new double[columns];
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        System.arraycopy(structuralUpper, 0, upper, 0, n);
+        atUpper = new boolean[columns];
         t = new double[m][columns + 1];
         basis = new int[m];
         int a = structural;
@@ -285,7 +383,11 @@ final class BoundsProgram {
                 if (enter < 0) {
                     continue; // redundant row (e.g. a margin implied by the other relations)
                 }
+                // Nothing moves: the entering column keeps its value, the artificial leaves at 0.
+                double value = atUpper[enter] ? upper[enter] : 0;
                 pivot(i, enter, null);
+                t[i][columns] = value;
+                atUpper[enter] = false;
             }
             keep.add(i);
         }
@@ -295,9 +397,16 @@ final class BoundsProgram {
             nt[i] = t[keep.get(i)];
             nb[i] = basis[keep.get(i)];
         }
+        // Artificials never enter again: drop their columns so pivots do not carry them.
+        for (int i = 0; i < nt.length; i++) {
+            double[] row = Arrays.copyOf(nt[i], firstArtificial + 1);
+            row[firstArtificial] = nt[i][columns];
+            nt[i] = row;
+        }
         t = nt;
         basis = nb;
         m = keep.size();
+        columns = firstArtificial;
     }
 
     /**
@@ -319,40 +428,69 @@ final class BoundsProgram {
         int degenerate = 0;
         for (int iter = 0; iter < MAX_PIVOTS; iter++) {
             boolean bland = degenerate > DEGENERATE_STREAK;
+            // Entering: a column at 0 whose reduced cost is negative (it should grow), or one at its upper
+            // bound whose reduced cost is positive (it should shrink). Fixed columns (upper 0) never move.
             int enter = -1;
-            double most = -EPS;
+            double most = EPS;
             for (int j = 0; j < limit; j++) {
-                if (d[j] < most) {
+                double gain = atUpper[j] ? d[j] : upper[j] > EPS ? -d[j] : 0;
+                if (gain > most) {
                     enter = j;
                     if (bland) {
                         break;
                     }
-                    most = d[j];
+                    most = gain;
                 }
             }
             if (enter < 0) {
                 return true;
             }
-            // Ratio test. Ties (within tolerance): Bland's rule takes the lowest basic index; otherwise the
-            // largest pivot element, which keeps the tableau's numbers stable.
+            double dir = atUpper[enter] ? -1 : 1;
+            // Ratio test: a basic value falls to 0 or rises to its upper bound. Ties (within tolerance): Bland's
+            // rule takes the lowest basic index; otherwise the largest pivot element, which keeps the numbers stable.
             int leave = -1;
+            boolean leavesAtUpper = false;
             double ratio = Double.POSITIVE_INFINITY;
             for (int i = 0; i < m; i++) {
-                double a = t[i][enter];
+                double a = dir * t[i][enter];
+                double q;
                 if (a > PIVOT) {
-                    double q = Math.max(0, t[i][columns]) / a;
-                    boolean tie = leave >= 0 && q <= ratio + EPS;
-                    if (q < ratio - EPS || (tie && (bland ? basis[i] < basis[leave] : a > t[leave][enter]))) {
-                        ratio = Math.min(ratio, q);
-                        leave = i;
-                    }
+                    q = Math.max(0, t[i][columns]) / a;
+                } else if (a < -PIVOT && upper[basis[i]] != Double.POSITIVE_INFINITY) {
+                    q = Math.max(0, upper[basis[i]] - t[i][columns]) / -a;
+                } else {
+                    continue;
+                }
+                boolean tie = leave >= 0 && q <= ratio + EPS;
+                if (q < ratio - EPS || (tie && (bland ? basis[i] < basis[leave] : Math.abs(a) > Math.abs(t[leave][enter])))) {
+                    ratio = Math.min(ratio, q);
+                    leave = i;
+                    leavesAtUpper = a < 0;
                 }
             }
-            if (leave < 0) {
+            double flip = upper[enter];
+            if (leave < 0 && flip == Double.POSITIVE_INFINITY) {
                 return false;
             }
-            degenerate = ratio <= EPS ? degenerate + 1 : 0;
-            pivot(leave, enter, d);
+            double theta = leave < 0 || flip <= ratio ? flip : ratio;
+            for (int i = 0; i < m; i++) {
+                double a = t[i][enter];
+                if (a != 0) {
+                    t[i][columns] -= theta * dir * a;
+                }
+            }
+            if (leave < 0 || flip <= ratio) {
+                atUpper[enter] = !atUpper[enter]; // a bound flip: no basis change
+                degenerate = 0;
+            } else {
+                double value = atUpper[enter] ? upper[enter] - theta : theta;
+                degenerate = theta <= EPS ? degenerate + 1 : 0;
+                int leaving = basis[leave];
+                pivot(leave, enter, d);
+                t[leave][columns] = value;
+                atUpper[enter] = false;
+                atUpper[leaving] = leavesAtUpper;
+            }
             if (++sinceBuild % 200 == 0 && drifted(d)) {
                 throw new Drift();
             }
@@ -364,9 +502,9 @@ final class BoundsProgram {
         pivots++;
         double[] pr = t[r];
         double p = pr[e];
-        int[] nz = new int[columns + 1];
+        int[] nz = new int[columns];
         int count = 0;
-        for (int j = 0; j <= columns; j++) {
+        for (int j = 0; j < columns; j++) {
             if (pr[j] != 0) {
                 pr[j] /= p;
                 if (Math.abs(pr[j]) < 1e-12) {
@@ -407,16 +545,13 @@ final class BoundsProgram {
 
     /** The basic solution satisfies every original row within tolerance. */
     private boolean feasible() {
-        double[] x = new double[n];
         for (int i = 0; i < m; i++) {
             double v = t[i][columns];
-            if (v < -FEASIBILITY) {
+            if (v < -FEASIBILITY || v > upper[basis[i]] + FEASIBILITY * (1 + Math.abs(v))) {
                 return false;
             }
-            if (basis[i] < n) {
-                x[basis[i]] = v;
-            }
         }
+        double[] x = shiftedPoint();
         for (Row r : rows) {
             double lhs = 0;
             for (int j = 0; j < r.vars().length; j++) {

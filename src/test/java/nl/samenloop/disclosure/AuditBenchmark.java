@@ -37,9 +37,13 @@ public final class AuditBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        long seed = args.length > 0 ? Long.parseLong(args[0]) : 20260101L;
+        boolean i3 = args.length > 0 && args[0].equals("i3");
+        int from = i3 ? 1 : 0;
+        long seed = args.length > from ? Long.parseLong(args[from]) : 20260101L;
+        double youth = args.length > from + 1 ? Double.parseDouble(args[from + 1]) : 6000;
+        int halfYears = args.length > from + 2 ? Integer.parseInt(args[from + 2]) : 20;
         long t0 = System.nanoTime();
-        CellTable table = i2Table(seed, 355, 42, 20);
+        CellTable table = i3 ? i3Table(seed, youth, 355, 42, halfYears) : i2Table(seed, 355, 42, 20);
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -138,6 +142,107 @@ public final class AuditBenchmark {
             }
         }
         return new CellTable("i2_bench", "I2", "I2 benchmark", cells, relations, Map.of());
+    }
+
+    static final String[] I3_MEASURES = {"BASE", "ONLY_WIJKTEAM", "WITH_OVERIG_ZONDER_VERBLIJF", "WITH_MET_VERBLIJF",
+        "WITH_JEUGDBESCHERMING", "WITH_JEUGDRECLASSERING", "WITH_ANY_OTHER"};
+    private static final double[] I3_WITH = {0.25, 0.06, 0.05, 0.01};
+
+    /**
+     * I3 (concurrency) as {@code Concurrency} declares it: base = ONLY + WITH_ANY_OTHER, every measure ≤ base,
+     * every WITH_kind ≤ WITH_ANY_OTHER, geography sums per measure. Youth per municipality log-normal around
+     * {@code youth} (6,000 ≈ the synthetic national data at 2 million youth; 1,400 at 500,000); 4 % of youth have
+     * wijkteam help in a half-year, and the small kinds make many municipality cells unsafe.
+     */
+    static CellTable i3Table(long seed, double youth, int municipalities, int regions, int halfYears) {
+        Random rnd = new Random(seed);
+        List<List<String>> regionMembers = new ArrayList<>();
+        for (int r = 0; r < regions; r++) {
+            regionMembers.add(new ArrayList<>());
+        }
+        double[] size = new double[municipalities];
+        for (int m = 0; m < municipalities; m++) {
+            regionMembers.get(m < regions ? m : rnd.nextInt(regions)).add(String.format("GM%04d", m + 1));
+            size[m] = Math.max(youth / 40, Math.min(youth * 40, Math.exp(Math.log(youth) + rnd.nextGaussian())));
+        }
+        int k = I3_MEASURES.length;
+        List<Cell> cells = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>();
+        for (int h = 0; h < halfYears; h++) {
+            String period = (2015 + h / 2) + "HJ0" + (h % 2 + 1);
+            Map<String, long[]> v = new LinkedHashMap<>();
+            for (int m = 0; m < municipalities; m++) {
+                v.put(String.format("GM%04d", m + 1), concurrencyLeaf(rnd, size[m] * 0.04));
+            }
+            v.put(GeoLevel.UNKNOWN, concurrencyLeaf(rnd, 20 + rnd.nextInt(30)));
+            List<String> nlParts = new ArrayList<>();
+            Map<String, List<String>> members = new LinkedHashMap<>();
+            for (int r = 0; r < regions; r++) {
+                String rc = String.format("RG%02d", r + 1);
+                v.put(rc, sumOf(regionMembers.get(r), v, k));
+                members.put(rc, regionMembers.get(r));
+                nlParts.add(rc);
+            }
+            nlParts.add(GeoLevel.UNKNOWN);
+            v.put(GeoLevel.NETHERLANDS, sumOf(nlParts, v, k));
+            members.put(GeoLevel.NETHERLANDS, nlParts);
+            for (Map.Entry<String, long[]> e : v.entrySet()) {
+                String geo = e.getKey();
+                long[] x = e.getValue();
+                CountRef base = new CountRef("BASE", geo, period);
+                for (int i = 1; i < k; i++) {
+                    cells.add(Cell.share(I3_MEASURES[i], TableBuilder.level(geo), geo, geo, period,
+                            new Count(I3_MEASURES[i], x[i], x[i]), new Count("BASE", x[0], x[0]), true));
+                    relations.add(Relation.atMost(base, new CountRef(I3_MEASURES[i], geo, period)));
+                    if (i >= 2 && i < k - 1) {
+                        relations.add(Relation.atMost(new CountRef(I3_MEASURES[k - 1], geo, period),
+                                new CountRef(I3_MEASURES[i], geo, period)));
+                    }
+                }
+                relations.add(Relation.sum(base, List.of(new CountRef(I3_MEASURES[1], geo, period),
+                        new CountRef(I3_MEASURES[k - 1], geo, period))));
+            }
+            for (Map.Entry<String, List<String>> e : members.entrySet()) {
+                for (String name : I3_MEASURES) {
+                    relations.add(Relation.sum(new CountRef(name, e.getKey(), period),
+                            e.getValue().stream().map(g -> new CountRef(name, g, period)).toList()));
+                }
+            }
+        }
+        return new CellTable("i3_bench", "I3", "I3 benchmark", cells, relations, Map.of());
+    }
+
+    /** One municipality and half-year of I3: base, only, with per kind, with any (the union). */
+    private static long[] concurrencyLeaf(Random rnd, double mean) {
+        long b = Math.round(Math.max(0, mean + Math.sqrt(mean) * rnd.nextGaussian()));
+        long[] x = new long[I3_MEASURES.length];
+        x[0] = b;
+        long most = 0;
+        long total = 0;
+        for (int i = 0; i < I3_WITH.length; i++) {
+            long w = 0;
+            for (long p = 0; p < b; p++) {
+                w += rnd.nextDouble() < I3_WITH[i] ? 1 : 0;
+            }
+            x[2 + i] = w;
+            most = Math.max(most, w);
+            total += w;
+        }
+        long any = Math.min(b, most + Math.round(0.8 * (total - most)));
+        x[I3_MEASURES.length - 1] = any;
+        x[1] = b - any;
+        return x;
+    }
+
+    private static long[] sumOf(List<String> parts, Map<String, long[]> v, int k) {
+        long[] s = new long[k];
+        for (String p : parts) {
+            long[] x = v.get(p);
+            for (int i = 0; i < k; i++) {
+                s[i] += x[i];
+            }
+        }
+        return s;
     }
 
     /**

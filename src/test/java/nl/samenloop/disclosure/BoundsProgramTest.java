@@ -40,6 +40,29 @@ class BoundsProgramTest {
     }
 
     @Test
+    void singleVariableRowsAreBounds() {
+        // x0 + x1 + x2 = 20 with x0 ≤ 4, x1 = 6 (fixed), −x2 ≥ −12 (x2 ≤ 12), x2 ≥ 3:
+        // x2 = 14 − x0 ∈ [10, 12] → x0 ∈ [2, 4].
+        BoundsProgram p = new BoundsProgram(3, List.of(
+                row(new int[] {0, 1, 2}, BoundsProgram.Type.EQ, 20),
+                row(new int[] {0}, BoundsProgram.Type.LE, 4),
+                row(new int[] {1}, BoundsProgram.Type.EQ, 6),
+                new BoundsProgram.Row(new int[] {2}, new double[] {-1}, BoundsProgram.Type.GE, -12),
+                row(new int[] {2}, BoundsProgram.Type.GE, 3)));
+        assertEquals(2, p.min(0), 1e-9);
+        assertEquals(4, p.max(0), 1e-9);
+        assertEquals(6, p.min(1), 1e-9);
+        assertEquals(6, p.max(1), 1e-9);
+        assertEquals(10, p.min(2), 1e-9);
+        assertEquals(12, p.max(2), 1e-9);
+        double[] x = p.point();
+        assertEquals(20, x[0] + x[1] + x[2], 1e-9, "the point satisfies the row");
+        // Bounds that contradict each other.
+        assertThrows(BoundsProgram.Infeasible.class, () -> new BoundsProgram(1, List.of(
+                row(new int[] {0}, BoundsProgram.Type.LE, 3), row(new int[] {0}, BoundsProgram.Type.GE, 5))));
+    }
+
+    @Test
     void unboundedAndInfeasible() {
         // x0 − x1 ≤ 5: x1 (and x0) can grow without limit; x0 ≥ 0 is the only lower bound.
         BoundsProgram p = new BoundsProgram(2, List.of(
@@ -115,6 +138,17 @@ class BoundsProgramTest {
                 long x = v[k / colsN][k % colsN];
                 rows.add(row(new int[] {k}, BoundsProgram.Type.GE, Math.max(0, x - 2)));
                 rows.add(row(new int[] {k}, BoundsProgram.Type.LE, x + 2));
+            }
+        }
+        // Single-variable rows become bounds of the bounded-variable simplex: upper bounds alone (some tight,
+        // so basic values meet them), fixed values, and a bound written with a negative coefficient.
+        for (int k = 0; k < n; k++) {
+            long x = v[k / colsN][k % colsN];
+            switch (rnd.nextInt(12)) {
+                case 0 -> rows.add(row(new int[] {k}, BoundsProgram.Type.LE, x + rnd.nextInt(3)));
+                case 1 -> rows.add(row(new int[] {k}, BoundsProgram.Type.EQ, x));
+                case 2 -> rows.add(new BoundsProgram.Row(new int[] {k}, new double[] {-2}, BoundsProgram.Type.GE, -2.0 * x - 4));
+                default -> { }
             }
         }
         BoundsProgram p = new BoundsProgram(n, rows);
