@@ -36,6 +36,8 @@ public final class Engine {
         setDefault(conf, "spark.sql.session.timeZone", "UTC");
         setDefault(conf, "spark.sql.shuffle.partitions", System.getProperty("samenloop.partitions", "8"));
         setDefault(conf, "spark.sql.adaptive.enabled", "true");
+        // Person-level datasets are partitioned by person (ByPerson); joins on (person, period) then reuse that.
+        setDefault(conf, "spark.sql.requireAllClusterKeysForCoPartition", "false");
         setDefault(conf, "spark.sql.parquet.compression.codec", "zstd");
         // Parquet output without _SUCCESS marker files keeps staging folders tidy.
         setDefault(conf, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");

@@ -3,6 +3,7 @@ package nl.samenloop.indicators;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.List;
+import nl.samenloop.engine.ByPerson;
 import nl.samenloop.engine.Joins;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
@@ -26,7 +27,7 @@ public final class CareFacts {
      * flag per kind. Spells of non-linkable keys never join the population, so they are left out here.
      */
     public static Dataset<Row> activeKinds(LinkedData data) {
-        Dataset<Row> active = data.index().explodeActive(data.care().where(col("linkable")), "begin", "end");
+        Dataset<Row> active = data.index().explodeActive(ByPerson.partition(data.care().where(col("linkable"))), "begin", "end");
         Codes.Kind[] kinds = Codes.Kind.values();
         Column[] aggs = new Column[kinds.length];
         for (int i = 0; i < kinds.length; i++) {
@@ -46,7 +47,9 @@ public final class CareFacts {
 
     /** Population rows with the care flags of the same period (absent flags = no care). */
     public static Dataset<Row> populationWithCare(LinkedData data) {
-        return data.population().join(activeKinds(data), Joins.on("person", "p"), "left");
+        // Both sides are partitioned by person: no shuffle. The care flags (the smaller side) are hashed per
+        // partition, so the population streams through without being sorted.
+        return data.population().join(activeKinds(data).hint("shuffle_hash"), Joins.on("person", "p"), "left");
     }
 
     /** Trajectories exploded to their active periods with the person's municipality there (unknown when none). */

@@ -59,7 +59,7 @@ public final class CareShare implements Indicator {
         List<String> groups = request.list("groups");
         List<String> names = new ArrayList<>(groups);
         names.add(POPULATION);
-        CountCube cube = Rollup.counts(facts(data, groups), names, data.index(), data.geography(), request.pools());
+        CountCube cube = Rollup.personPeriodCounts(facts(data, groups), names, data.index(), data.geography(), request.pools());
 
         List<Cell> cells = new ArrayList<>();
         List<Relation> relations = new ArrayList<>(cube.geographyAndPoolRelations());

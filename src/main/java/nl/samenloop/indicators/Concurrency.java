@@ -106,7 +106,7 @@ public final class Concurrency implements Indicator {
         List<String> names = new ArrayList<>(List.of(BASE, ONLY));
         others.forEach(k -> names.add(with(k)));
         names.add(ANY);
-        CountCube cube = Rollup.counts(facts(data, mode, others), names, data.index(), data.geography(), request.pools());
+        CountCube cube = Rollup.personPeriodCounts(facts(data, mode, others), names, data.index(), data.geography(), request.pools());
 
         List<Cell> cells = new ArrayList<>();
         List<Relation> relations = new ArrayList<>(cube.geographyAndPoolRelations());

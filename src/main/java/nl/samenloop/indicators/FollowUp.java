@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
+import nl.samenloop.engine.ByPerson;
 import nl.samenloop.engine.Joins;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
@@ -62,15 +63,16 @@ public final class FollowUp implements Indicator {
 
     /** Person-level facts: person, p, gm, COHORT = 1, NO_OTHER_CARE, WITH_OTHER_CARE, WITH_<kind>. */
     public static Dataset<Row> facts(LinkedData data, List<Codes.Kind> others, boolean newWijkteamCounts) {
-        Dataset<Row> endings = data.trajectories()
-                .where(col("linkable").and(col("kind").equalTo(Codes.Kind.WIJKTEAM.name())).and(col("end").isNotNull()))
+        // Every input is partitioned by person (ByPerson), as the population is: the joins below move no population rows.
+        Dataset<Row> endings = ByPerson.partition(data.trajectories()
+                .where(col("linkable").and(col("kind").equalTo(Codes.Kind.WIJKTEAM.name())).and(col("end").isNotNull())))
                 .withColumn("p", data.index().index(col("end")))
                 .where(col("p").between(0, data.index().size() - 1))
                 .groupBy("person", "p").agg(max("end").as("wend"));
-        Dataset<Row> cohort = endings.join(data.population().withColumnRenamed("gm", "pgm"), Joins.on("person", "p"));
+        Dataset<Row> cohort = endings.hint("shuffle_hash").join(data.population().withColumnRenamed("gm", "pgm"), Joins.on("person", "p"));
 
         // Residence on the end date: the address spell containing it, the later-starting one on a move day.
-        Dataset<Row> addr = data.addresses().select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("object"), col("gm").as("egm"));
+        Dataset<Row> addr = ByPerson.partition(data.addresses()).select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("object"), col("gm").as("egm"));
         Dataset<Row> onEnd = cohort.join(addr, "person")
                 .where(col("ab").leq(col("wend")).and(col("ae").isNull().or(col("ae").geq(col("wend")))))
                 .withColumn("_r", row_number().over(Window.partitionBy("person", "p").orderBy(col("ab").desc(), col("object").asc())))
@@ -84,7 +86,7 @@ public final class FollowUp implements Indicator {
         if (newWijkteamCounts && !counted.contains(Codes.Kind.WIJKTEAM)) {
             counted.add(Codes.Kind.WIJKTEAM);
         }
-        Dataset<Row> care = data.care().where(col("linkable").and(col("kind").isin(counted.stream().map(Enum::name).toArray())))
+        Dataset<Row> care = ByPerson.partition(data.care().where(col("linkable").and(col("kind").isin(counted.stream().map(Enum::name).toArray()))))
                 .select(col("person"), col("kind"), col("begin").as("cb"), col("end").as("ce"));
         Column windowStart = date_add(col("wend"), 1);
         Column windowEnd = date_add(col("wend"), WINDOW_DAYS);
@@ -123,7 +125,7 @@ public final class FollowUp implements Indicator {
         if (newWijk) {
             names.add(with(Codes.Kind.WIJKTEAM));
         }
-        CountCube cube = Rollup.counts(facts(data, others, newWijk), names, data.index(), data.geography(), request.pools());
+        CountCube cube = Rollup.personPeriodCounts(facts(data, others, newWijk), names, data.index(), data.geography(), request.pools());
 
         Set<String> hidden = new HashSet<>();
         for (Period p : data.index().periods()) {

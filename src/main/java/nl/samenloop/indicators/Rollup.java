@@ -29,9 +29,27 @@ public final class Rollup {
     }
 
     public static CountCube counts(Dataset<Row> facts, List<String> names, PeriodIndex index, Geography geo, List<Pool> pools) {
-        Map<CountRef, Count> out = new HashMap<>();
         Column[] sums = names.stream().map(n -> sum(col(n)).as(n)).toArray(Column[]::new);
-        Dataset<Row> perPerson = facts.groupBy("person", "p", "gm").agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
+        return cube(facts.groupBy("person", "p", "gm").agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length)),
+                names, index, geo, pools);
+    }
+
+    /**
+     * As {@link #counts} for facts with at most one row per person and period — those built on the youth
+     * population, which has one row per person-period. Then each row is already what the person contributes, and
+     * the per-person aggregation (a hash table with one entry per person-period: tens of millions nationally) is
+     * skipped; the counts per municipality and period aggregate map-side.
+     */
+    public static CountCube personPeriodCounts(Dataset<Row> facts, List<String> names, PeriodIndex index, Geography geo,
+                                               List<Pool> pools) {
+        List<Column> cols = new ArrayList<>(List.of(col("person"), col("p"), col("gm")));
+        names.forEach(n -> cols.add(col(n)));
+        return cube(facts.select(cols.toArray(Column[]::new)), names, index, geo, pools);
+    }
+
+    /** @param perPerson one row per person, period and municipality with what the person contributes */
+    private static CountCube cube(Dataset<Row> perPerson, List<String> names, PeriodIndex index, Geography geo, List<Pool> pools) {
+        Map<CountRef, Count> out = new HashMap<>();
 
         List<Column> aggs = new ArrayList<>();
         for (String n : names) {

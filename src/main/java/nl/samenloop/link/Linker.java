@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.*;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import nl.samenloop.engine.ByPerson;
 import nl.samenloop.engine.Joins;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.ingest.Staging;
@@ -127,7 +128,10 @@ public final class Linker {
      * starting one (the new address) wins; if none contains it, the latest-starting active spell.
      */
     static Dataset<Row> residence(Dataset<Row> addresses, PeriodIndex index, SparkSession spark) {
-        Dataset<Row> active = index.explodeActive(addresses, "begin", "end").join(index.table(spark), "p");
+        // The spells are shuffled by person before they are exploded to periods (several times fewer rows), so
+        // the ranking per person and period needs no shuffle of its own, and the result stays partitioned by
+        // person for the joins that follow (ByPerson).
+        Dataset<Row> active = index.explodeActive(ByPerson.partition(addresses), "begin", "end").join(index.table(spark), "p");
         Column containsPeil = col("begin").leq(col("pend")).and(col("end").isNull().or(col("end").geq(col("pend"))));
         WindowSpec w = Window.partitionBy("person", "p")
                 .orderBy(containsPeil.desc(), col("begin").desc(), col("object").asc());
