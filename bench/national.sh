@@ -8,7 +8,7 @@
 #
 # Env: YOUTH (default 5000000), YEARS (default 2015-2024), HEAP (driver heap, default 8g),
 #      MASTER (default local[*]), DATA (default bench-data/national-$YOUTH, kept between runs; gitignored),
-#      PARTITIONS (shuffle partitions, default 16).
+#      PARTITIONS (shuffle partitions, default 16), JAVA_OPTS (extra JVM flags, e.g. -Dsamenloop.audit.trace=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 YOUTH=${YOUTH:-5000000}
@@ -54,9 +54,14 @@ YAML
 rm -rf bench-data/out/national-benchmark
 LOG=$(mktemp)
 echo "== running the job: all municipalities × $(( (TO - FROM + 1) * 2 )) half-years × I1–I5, heap $HEAP, master $MASTER" >&2
-/usr/bin/time -v java -Xmx"$HEAP" $OPTS -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-16}" \
+/usr/bin/time -v java -Xmx"$HEAP" $OPTS ${JAVA_OPTS:-} -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-16}" \
   -cp "$CP" nl.samenloop.job.Cli run "$JOB" --fresh 2> "$LOG" || status=$?
 sed '/Command being timed/,$d' "$LOG" | grep -v '^WARNING' >&2
+# Time per stage: from the first progress line of a stage to the first line of the next one.
+echo "time per stage (m:ss):"
+grep -E '^\[national-benchmark +[0-9]+:[0-9.]+\] ' "$LOG" | sed -E 's/^\[national-benchmark +([0-9]+):([0-9.]+)\] +([a-z]+).*/\1 \2 \3/' \
+  | awk '{t = $1 * 60 + $2; if ($3 != s) { if (s != "") d[s] += t - t0; if (!(($3) in seen)) { order[++n] = $3; seen[$3] = 1 } s = $3; t0 = t } }
+         END { for (i = 1; i <= n; i++) printf "  %-12s %d:%04.1f\n", order[i], int(d[order[i]] / 60), d[order[i]] % 60 }'
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$LOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$LOG")"
 echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$LOG") (2 cores = 200%); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"

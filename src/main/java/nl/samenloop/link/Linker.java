@@ -38,6 +38,8 @@ public final class Linker {
     public static LinkedData link(SparkSession spark, Path work, LinkSpec spec, Geography geo,
                                   Set<String> presentColumns, Integer latestYearlyFile, Progress progress) {
         PeriodIndex index = new PeriodIndex(spec.periods());
+        progress.stage("link", "trajectories, care spells, residence on the peildatum, youth population (" + index.size()
+                + " periods)");
         Dataset<Row> rawTraj = spark.read().parquet(Staging.staged(work, Staging.JEUGDHULP).toString());
         Dataset<Row> trajectories = prepareTrajectories(rawTraj, spec.mergeOverlapping())
                 .persist(StorageLevel.MEMORY_AND_DISK());
