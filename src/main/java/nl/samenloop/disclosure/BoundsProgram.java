@@ -56,6 +56,8 @@ final class BoundsProgram {
     private final List<Row> rows;
     /** Each variable's lower bound (from single-variable rows; 0 by default): x = lower + the program's variable. */
     private final double[] lower;
+    /** Upper bounds of the shifted structural variables (hi − lower). */
+    private final double[] structuralUpper;
     /** Upper bound of every tableau column over the shifted variables: +∞ for slacks and artificials. */
     private double[] upper;
     /** Nonbasic columns that sit at their upper bound (the others sit at 0). */
@@ -143,8 +145,6 @@ final class BoundsProgram {
         build();
     }
 
-    /** Upper bounds of the shifted structural variables (hi − lower). */
-    private final double[] structuralUpper;
 
     /** The tableau's size after phase 1: rows × columns (for the trace). */
     String shape() {

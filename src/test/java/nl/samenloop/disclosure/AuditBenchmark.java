@@ -114,12 +114,12 @@ public final class AuditBenchmark {
             Map<String, List<String>> members = new LinkedHashMap<>();
             for (int r = 0; r < regions; r++) {
                 String rc = String.format("RG%02d", r + 1);
-                v.put(rc, sum(regionMembers.get(r), v));
+                v.put(rc, sum(regionMembers.get(r), v, GROUPS.length + 1));
                 members.put(rc, regionMembers.get(r));
                 nlParts.add(rc);
             }
             nlParts.add(GeoLevel.UNKNOWN);
-            v.put(GeoLevel.NETHERLANDS, sum(nlParts, v));
+            v.put(GeoLevel.NETHERLANDS, sum(nlParts, v, GROUPS.length + 1));
             members.put(GeoLevel.NETHERLANDS, nlParts);
             for (Map.Entry<String, long[]> e : v.entrySet()) {
                 String geo = e.getKey();
@@ -179,12 +179,12 @@ public final class AuditBenchmark {
             Map<String, List<String>> members = new LinkedHashMap<>();
             for (int r = 0; r < regions; r++) {
                 String rc = String.format("RG%02d", r + 1);
-                v.put(rc, sumOf(regionMembers.get(r), v, k));
+                v.put(rc, sum(regionMembers.get(r), v, k));
                 members.put(rc, regionMembers.get(r));
                 nlParts.add(rc);
             }
             nlParts.add(GeoLevel.UNKNOWN);
-            v.put(GeoLevel.NETHERLANDS, sumOf(nlParts, v, k));
+            v.put(GeoLevel.NETHERLANDS, sum(nlParts, v, k));
             members.put(GeoLevel.NETHERLANDS, nlParts);
             for (Map.Entry<String, long[]> e : v.entrySet()) {
                 String geo = e.getKey();
@@ -234,17 +234,6 @@ public final class AuditBenchmark {
         return x;
     }
 
-    private static long[] sumOf(List<String> parts, Map<String, long[]> v, int k) {
-        long[] s = new long[k];
-        for (String p : parts) {
-            long[] x = v.get(p);
-            for (int i = 0; i < k; i++) {
-                s[i] += x[i];
-            }
-        }
-        return s;
-    }
-
     /**
      * One municipality and half-year. Groups are built so the nesting CareShare tells readers about holds:
      * ZONDER_VERBLIJF = WIJKTEAM ∪ OVERIG_ZONDER_VERBLIJF, JEUGDHULP = ZONDER_VERBLIJF ∪ MET_VERBLIJF.
@@ -269,8 +258,9 @@ public final class AuditBenchmark {
         return x;
     }
 
-    private static long[] sum(List<String> parts, Map<String, long[]> v) {
-        long[] s = new long[GROUPS.length + 1];
+    /** The first k values of every part, added up. */
+    private static long[] sum(List<String> parts, Map<String, long[]> v, int k) {
+        long[] s = new long[k];
         for (String p : parts) {
             long[] x = v.get(p);
             for (int i = 0; i < s.length; i++) {
