@@ -33,6 +33,8 @@ import nl.samenloop.indicators.Relation;
  */
 final class Audit {
     private static final double EPS = 1e-6;
+    /** Reduced costs and gains smaller than this are rounding noise. */
+    private static final double PRICE = 1e-7;
     private static final boolean TRACE = Boolean.getBoolean("samenloop.audit.trace");
 
     private final String label;
@@ -149,12 +151,13 @@ final class Audit {
     }
 
     /**
-     * The targets whose interval is narrower than {@code width} (whole numbers, as {@link #intervals}). A target
-     * is proven wide without a linear program when two feasible points seen so far already lie that far apart;
-     * only the others get their exact bounds.
+     * The targets whose interval is narrower than {@code width} (whole numbers, as {@link #intervals}), each with
+     * the published counts whose suppression would widen it (see {@link ComponentSolver#widening}). A target is
+     * proven wide without a linear program when two feasible points seen so far already lie that far apart; only
+     * the others get their exact bounds.
      */
-    Set<CountRef> narrow(Predicate<CountRef> hidden, Collection<CountRef> targets, int width) {
-        Set<CountRef> out = new TreeSet<>();
+    Map<CountRef, Map<CountRef, Double>> narrow(Predicate<CountRef> hidden, Collection<CountRef> targets, int width) {
+        Map<CountRef, Map<CountRef, Double>> out = new java.util.TreeMap<>();
         forEachComponent(hidden, targets, (solver, wanted) -> {
             for (CountRef v : wanted) {
                 if (provenWide(v, width)) {
@@ -165,12 +168,12 @@ final class Audit {
                     continue;
                 }
                 if (!solver.interval(v).atLeast(width)) {
-                    out.add(v);
+                    out.put(v, solver.widening(v));
                 }
             }
         }, (t, iv) -> {
             if (!iv.atLeast(width)) {
-                out.add(t);
+                out.put(t, Map.of());
             }
         });
         return out;
@@ -266,6 +269,8 @@ final class Audit {
         private final Map<CountRef, Integer> index = new HashMap<>();
         private final Map<CountRef, double[]> exact;
         private List<BoundsProgram.Row> rows;
+        /** Per row: the relation it was written from (−1 for a box). */
+        private final List<Integer> rowRelation = new ArrayList<>();
         private double[][] implied;
         private BoundsProgram program;
 
@@ -321,7 +326,7 @@ final class Audit {
             if (rows != null) {
                 return;
             }
-            rows = rows(vars, index, hidden);
+            rows = rows(vars, index, hidden, rowRelation);
             implied = BoundsProgram.impliedBounds(vars.size(), rows);
             for (CountRef v : vars) {
                 Double truth = values.get(v);
@@ -348,11 +353,78 @@ final class Audit {
             return program;
         }
 
+        /**
+         * The published counts whose suppression would widen v's interval, each with how much by at most (first
+         * order; +∞ when it can grow without limit). Read from the duals at v's lowest and highest value: a
+         * published count, once hidden, is a new variable in the rows of its relations; it helps when its reduced
+         * cost says moving it (up, or down towards 0) pushes the bound outwards. A count that a fully published SUM
+         * relation would still give away is left out: hiding it alone changes nothing.
+         */
+        Map<CountRef, Double> widening(CountRef v) {
+            prepare();
+            BoundsProgram p = program();
+            int k = index.get(v);
+            Map<CountRef, Double> gain = new HashMap<>();
+            for (int side = 0; side < 2; side++) {
+                if (side == 0) {
+                    p.min(k);
+                } else {
+                    p.max(k);
+                }
+                programsSolved++;
+                seen(p.point());
+                double[] y = p.duals();
+                Map<CountRef, Double> cost = new HashMap<>();
+                for (int r = 0; r < y.length; r++) {
+                    int ri = rowRelation.get(r);
+                    if (y[r] == 0 || ri < 0) {
+                        continue;
+                    }
+                    Relation rel = relations.get(ri);
+                    if (!hidden.test(rel.total())) {
+                        cost.merge(rel.total(), y[r], Double::sum); // coefficient −1: reduced cost −y·(−1)
+                    }
+                    for (CountRef q : rel.parts()) {
+                        if (!hidden.test(q)) {
+                            cost.merge(q, -y[r], Double::sum);
+                        }
+                    }
+                }
+                for (Map.Entry<CountRef, Double> e : cost.entrySet()) {
+                    double d = e.getValue();
+                    double value = values.get(e.getKey());
+                    double g = d < -PRICE ? Double.POSITIVE_INFINITY : d > PRICE ? d * value : 0;
+                    if (g > PRICE && !pinned(e.getKey(), hidden)) {
+                        gain.merge(e.getKey(), g, Math::max);
+                    }
+                }
+            }
+            return gain;
+        }
+
         private void seen(double[] point) {
             for (int i = 0; i < point.length; i++) {
                 see(vars.get(i), point[i]);
             }
         }
+    }
+
+    /** In a SUM relation whose other members are all published: hiding it alone still gives it away. */
+    private boolean pinned(CountRef c, Predicate<CountRef> hidden) {
+        for (int ri : relationsOf(c)) {
+            Relation r = relations.get(ri);
+            if (r.type() != Relation.Type.SUM) {
+                continue;
+            }
+            boolean others = hidden.test(r.total()) && !r.total().equals(c);
+            for (CountRef q : r.parts()) {
+                others |= hidden.test(q) && !q.equals(c);
+            }
+            if (!others) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void see(CountRef v, double x) {
@@ -362,7 +434,8 @@ final class Audit {
     }
 
     /** The component's relations with published members moved to the right-hand side, plus the boxes. */
-    private List<BoundsProgram.Row> rows(List<CountRef> vars, Map<CountRef, Integer> index, Predicate<CountRef> hidden) {
+    private List<BoundsProgram.Row> rows(List<CountRef> vars, Map<CountRef, Integer> index, Predicate<CountRef> hidden,
+                                         List<Integer> rowRelation) {
         int n = vars.size();
         List<BoundsProgram.Row> rows = new ArrayList<>();
         Set<Integer> used = new TreeSet<>();
@@ -379,6 +452,7 @@ final class Audit {
                 rhs -= term(p, 1, a, index, hidden);
             }
             rows.add(sparse(a, r.type() == Relation.Type.SUM ? BoundsProgram.Type.EQ : BoundsProgram.Type.LE, rhs));
+            rowRelation.add(ri);
         }
         for (CountRef v : vars) {
             double[] box = boxes.get(v);
@@ -386,6 +460,8 @@ final class Audit {
                 int[] at = {index.get(v)};
                 rows.add(new BoundsProgram.Row(at, new double[] {1}, BoundsProgram.Type.GE, box[0]));
                 rows.add(new BoundsProgram.Row(at, new double[] {1}, BoundsProgram.Type.LE, box[1]));
+                rowRelation.add(-1);
+                rowRelation.add(-1);
             }
         }
         return rows;

@@ -15,7 +15,8 @@ import java.util.List;
  * the previous optimal basis (a warm start) and typically needs a handful of pivots. The tableau is dense
  * but pivots skip zero entries of the pivot row, and relations are sparse. Rows with a single variable (a
  * count at most its published total: most rows of an audit component) are bounds handled by the
- * bounded-variable simplex, not tableau rows; artificial columns are dropped after phase 1.
+ * bounded-variable simplex, not tableau rows. Artificial columns stay after phase 1 but never enter again: with
+ * the slack columns they are B⁻¹, from which {@link #duals} reads which rows limit the last optimum.
  *
  * <p>Safeguards: Dantzig's rule, switching to Bland's rule (which cannot cycle) after a run of degenerate
  * pivots; an iteration cap; and after every optimisation the basic solution is checked against the original
@@ -52,6 +53,21 @@ final class BoundsProgram {
     private static final int MAX_PIVOTS = 200_000;
 
     private final int n;
+    private final int inputRows;
+    /** For each tableau row before phase 1: the index of the input row it came from. */
+    private final int[] multiOrigin;
+    /** Per variable: the input row that set its upper / lower bound (−1: none; the lower bound 0 is x ≥ 0). */
+    private final int[] upperRow;
+    private final int[] lowerRow;
+    /** The coefficient of the variable in that row. */
+    private final double[] upperCoeff;
+    private final double[] lowerCoeff;
+    /** Per row before phase 1: the sign it was multiplied with (rhs ≥ 0) and its unit column (slack or artificial). */
+    private double[] rowSign;
+    private int[] unitColumn;
+    /** The objective of the last {@link #min} / {@link #max}: sign · x_k, minimised. */
+    private int lastK = -1;
+    private int lastSign;
     /** The rows with two or more variables, written over x − lower (so every variable starts at 0). */
     private final List<Row> rows;
     /** Each variable's lower bound (from single-variable rows; 0 by default): x = lower + the program's variable. */
@@ -90,11 +106,20 @@ final class BoundsProgram {
      */
     BoundsProgram(int n, List<Row> rows) {
         this.n = n;
+        this.inputRows = rows.size();
         this.lower = new double[n];
+        this.upperRow = new int[n];
+        this.lowerRow = new int[n];
+        this.upperCoeff = new double[n];
+        this.lowerCoeff = new double[n];
+        Arrays.fill(upperRow, -1);
+        Arrays.fill(lowerRow, -1);
         double[] hi = new double[n];
         Arrays.fill(hi, Double.POSITIVE_INFINITY);
         List<Row> multi = new ArrayList<>();
-        for (Row r : rows) {
+        List<Integer> origin = new ArrayList<>();
+        for (int ri = 0; ri < rows.size(); ri++) {
+            Row r = rows.get(ri);
             int single = -1;
             int count = 0;
             for (int i = 0; i < r.vars().length; i++) {
@@ -105,6 +130,7 @@ final class BoundsProgram {
             }
             if (count > 1) {
                 multi.add(r);
+                origin.add(ri);
             } else if (count == 0) {
                 double tol = FEASIBILITY * (1 + Math.abs(r.rhs()));
                 if (r.type() == Type.EQ ? Math.abs(r.rhs()) > tol : r.type() == Type.LE ? r.rhs() < -tol : r.rhs() > tol) {
@@ -116,11 +142,15 @@ final class BoundsProgram {
                 double b = r.rhs() / a;
                 boolean upperBound = r.type() == Type.EQ || (r.type() == Type.LE) == (a > 0);
                 boolean lowerBound = r.type() == Type.EQ || !upperBound;
-                if (upperBound) {
-                    hi[j] = Math.min(hi[j], b);
+                if (upperBound && b < hi[j]) {
+                    hi[j] = b;
+                    upperRow[j] = ri;
+                    upperCoeff[j] = a;
                 }
-                if (lowerBound) {
-                    lower[j] = Math.max(lower[j], b);
+                if (lowerBound && b > lower[j]) {
+                    lower[j] = b;
+                    lowerRow[j] = ri;
+                    lowerCoeff[j] = a;
                 }
             }
         }
@@ -141,6 +171,7 @@ final class BoundsProgram {
             shifted.add(new Row(r.vars(), r.coeffs(), r.type(), rhs));
         }
         this.rows = List.copyOf(shifted);
+        this.multiOrigin = origin.stream().mapToInt(Integer::intValue).toArray();
         this.structuralUpper = width;
         build();
     }
@@ -254,6 +285,8 @@ final class BoundsProgram {
     }
 
     private double optimise(int k, int sign) {
+        lastK = k;
+        lastSign = sign;
         for (int attempt = 0; attempt < 2; attempt++) {
             if (attempt > 0 || sinceBuild > REBUILD_AFTER) {
                 build(); // start again from the rows: fresh numbers
@@ -274,6 +307,53 @@ final class BoundsProgram {
             }
         }
         throw new IllegalStateException("linear program drifted numerically twice; no reliable bound");
+    }
+
+    /**
+     * The duals of the last {@link #min} / {@link #max} at its optimum, one per input row (in the rows' own
+     * orientation; 0 for rows that do not limit it). Read as prices: a new variable with coefficient aᵣ in row r
+     * would have reduced cost −Σ yᵣ·aᵣ in the minimisation of sign·x_k (−x_k for max), so it improves the bound
+     * when that is negative and it can grow, or positive and it can shrink. Single-variable rows are priced
+     * through the reduced cost of their variable when it sits at the bound they set.
+     */
+    double[] duals() {
+        if (lastK < 0) {
+            throw new IllegalStateException("no optimum yet");
+        }
+        double[] y = new double[inputRows];
+        int kRow = -1;
+        for (int i = 0; i < m; i++) {
+            if (basis[i] == lastK) {
+                kRow = i;
+            }
+        }
+        // Only x_k has a cost, so c_B·B⁻¹ is sign times the row of the tableau where x_k is basic.
+        if (kRow >= 0) {
+            for (int i = 0; i < unitColumn.length; i++) {
+                y[multiOrigin[i]] = rowSign[i] * lastSign * t[kRow][unitColumn[i]];
+            }
+        }
+        boolean[] basic = new boolean[columns];
+        for (int i = 0; i < m; i++) {
+            basic[basis[i]] = true;
+        }
+        for (int j = 0; j < n; j++) {
+            if (basic[j]) {
+                continue;
+            }
+            double d = (j == lastK ? lastSign : 0) - (kRow >= 0 ? lastSign * t[kRow][j] : 0);
+            if (Math.abs(d) <= EPS) {
+                continue;
+            }
+            // At the optimum a column at its upper bound has d < 0 and one at its lower bound d > 0; a fixed column
+            // (both bounds equal) is held by whichever bound the sign of d points at.
+            boolean top = d < 0;
+            int row = top ? upperRow[j] : lowerRow[j];
+            if (row >= 0) {
+                y[row] += d / (top ? upperCoeff[j] : lowerCoeff[j]);
+            }
+        }
+        return y;
     }
 
     /** Basic values left their bounds or reduced costs exploded: the numbers can no longer be trusted. */
@@ -327,6 +407,8 @@ final class BoundsProgram {
         t = new double[m][columns + 1];
         basis = new int[m];
         int a = structural;
+        rowSign = sign;
+        unitColumn = new int[m];
         for (int i = 0; i < m; i++) {
             Row r = rows.get(i);
             double[] row = t[i];
@@ -343,6 +425,7 @@ final class BoundsProgram {
                 row[a] = 1;
                 basis[i] = a++;
             }
+            unitColumn[i] = basis[i];
         }
         if (artificials > 0) {
             double[] c = new double[columns];
@@ -397,16 +480,11 @@ final class BoundsProgram {
             nt[i] = t[keep.get(i)];
             nb[i] = basis[keep.get(i)];
         }
-        // Artificials never enter again: drop their columns so pivots do not carry them.
-        for (int i = 0; i < nt.length; i++) {
-            double[] row = Arrays.copyOf(nt[i], firstArtificial + 1);
-            row[firstArtificial] = nt[i][columns];
-            nt[i] = row;
-        }
+        // Artificials never enter again (phase 2 prices columns below firstArtificial only); their columns stay,
+        // as part of B⁻¹ for the duals.
         t = nt;
         basis = nb;
         m = keep.size();
-        columns = firstArtificial;
     }
 
     /**

@@ -2,6 +2,7 @@ package nl.samenloop.disclosure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import nl.samenloop.indicators.Relation;
  *   <li>Closure: a SUM relation whose only hidden member is a protected count (or a small unreleased count)
  *       gives it away by subtraction, so the cheapest other published member is suppressed (repeated until
  *       no such relation is left).</li>
- *   <li>Audit: for each protected count whose interval is still narrower than T, the cheapest published
- *       member of a relation it sits in (SUM relations first, then AT_MOST, then any relation of its
- *       connected hidden component) is suppressed; one per relation per round, so rounds stay small.</li>
+ *   <li>Audit: for each protected count whose interval is still narrower than T, a published count is
+ *       suppressed that the audit's linear programs show would widen it (its duals at the lowest and highest
+ *       value price every published count as a new variable); see {@link #candidate}. One per relation per
+ *       round, so rounds stay small. Without that guidance a pick far away in a large component rarely helps,
+ *       and a national follow-up table took hundreds of rounds.</li>
  * </ol>
  * "Cheapest" is the spec's preference: not the Netherlands unless forced, then few persons, then a small
  * value, then reference order — fully deterministic. When no candidate is left the table is refused.
@@ -31,6 +34,7 @@ import nl.samenloop.indicators.Relation;
 final class SecondarySuppression {
     static final String RULE = "SECONDARY";
     private static final int MAX_ROUNDS = 10_000;
+    private static final boolean TRACE = Boolean.getBoolean("samenloop.audit.trace");
 
     private final TableCounts t;
     private final int threshold;
@@ -80,18 +84,25 @@ final class SecondarySuppression {
             }
             closeSingletons();
             // Rounds only need to know which intervals are too narrow; exact intervals once it settles.
-            Set<CountRef> narrow = audit.narrow(this::hidden, protectedCounts, threshold);
+            long t0 = System.nanoTime();
+            Map<CountRef, Map<CountRef, Double>> narrow = audit.narrow(this::hidden, protectedCounts, threshold);
+            if (TRACE) {
+                System.err.printf("suppression %s: round %d, %d protected, %d narrow, %d programs, %.1f s%n",
+                        t.table.name(), rounds, protectedCounts.size(), narrow.size(), audit.programsSolved(),
+                        (System.nanoTime() - t0) / 1e9);
+            }
             if (narrow.isEmpty()) {
                 return audit.intervals(this::hidden, protectedCounts);
             }
             Set<Integer> touched = new HashSet<>();
             boolean progress = false;
-            for (CountRef n : narrow) {
+            for (Map.Entry<CountRef, Map<CountRef, Double>> e : narrow.entrySet()) {
+                CountRef n = e.getKey();
                 List<Integer> rels = audit.relationsOf(n);
                 if (rels.stream().anyMatch(touched::contains)) {
                     continue;
                 }
-                CountRef pick = candidate(n);
+                CountRef pick = candidate(n, e.getValue());
                 if (pick == null) {
                     throw new DisclosureRefused(t.table.name(), n.name(), n.geoCode(), n.period(),
                             "no published count is left to suppress, and the audit interval stays narrower than "
@@ -153,13 +164,35 @@ final class SecondarySuppression {
         }
     }
 
-    /** The cheapest published member of n's SUM relations, else AT_MOST relations, else its component's relations. */
-    private CountRef candidate(CountRef n) {
+    /**
+     * The count to suppress for narrow n. First the published counts the audit found would widen n's interval
+     * ({@code widening}: count → first-order gain), the Netherlands left out: those in n's SUM relations, else
+     * its AT_MOST relations, else any; a gain of at least T before the cheapest. Without such counts (only the
+     * Netherlands would help, or a degenerate optimum): the cheapest published member of n's SUM relations, else
+     * AT_MOST relations, else its component's relations — the closure then completes a pick that alone is not
+     * enough, and the Netherlands stays a last resort.
+     */
+    private CountRef candidate(CountRef n, Map<CountRef, Double> widening) {
         List<Relation> sums = new ArrayList<>();
         List<Relation> atMost = new ArrayList<>();
         for (int ri : audit.relationsOf(n)) {
             Relation r = t.relations().get(ri);
             (r.type() == Relation.Type.SUM ? sums : atMost).add(r);
+        }
+        // Other picks of this round may have hidden some of them already.
+        Map<CountRef, Double> open = new HashMap<>(widening);
+        open.keySet().removeIf(c -> hidden(c) || t.isCountry(c));
+        if (!open.isEmpty()) {
+            Comparator<CountRef> best = Comparator.<CountRef, Boolean>comparing(c -> open.get(c) < threshold)
+                    .thenComparing(cheapest);
+            for (List<Relation> own : List.of(sums, atMost)) {
+                CountRef pick = own.stream().flatMap(r -> members(r).stream()).filter(open::containsKey)
+                        .min(best).orElse(null);
+                if (pick != null) {
+                    return pick;
+                }
+            }
+            return open.keySet().stream().min(best).orElseThrow();
         }
         CountRef pick = cheapestPublished(sums);
         if (pick == null) {

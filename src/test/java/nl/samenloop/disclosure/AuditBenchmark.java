@@ -38,12 +38,14 @@ public final class AuditBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean i3 = args.length > 0 && args[0].equals("i3");
-        int from = i3 ? 1 : 0;
+        boolean i4 = args.length > 0 && args[0].equals("i4");
+        int from = i3 || i4 ? 1 : 0;
         long seed = args.length > from ? Long.parseLong(args[from]) : 20260101L;
         double youth = args.length > from + 1 ? Double.parseDouble(args[from + 1]) : 6000;
         int halfYears = args.length > from + 2 ? Integer.parseInt(args[from + 2]) : 20;
         long t0 = System.nanoTime();
-        CellTable table = i3 ? i3Table(seed, youth, 355, 42, halfYears) : i2Table(seed, 355, 42, 20);
+        CellTable table = i3 ? i3Table(seed, youth, 355, 42, halfYears)
+                : i4 ? i4Table(seed, youth, 355, 42, halfYears) : i2Table(seed, 355, 42, 20);
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -147,6 +149,10 @@ public final class AuditBenchmark {
     static final String[] I3_MEASURES = {"BASE", "ONLY_WIJKTEAM", "WITH_OVERIG_ZONDER_VERBLIJF", "WITH_MET_VERBLIJF",
         "WITH_JEUGDBESCHERMING", "WITH_JEUGDRECLASSERING", "WITH_ANY_OTHER"};
     private static final double[] I3_WITH = {0.25, 0.06, 0.05, 0.01};
+    static final String[] I4_MEASURES = {"COHORT", "NO_OTHER_CARE", "WITH_OVERIG_ZONDER_VERBLIJF", "WITH_MET_VERBLIJF",
+        "WITH_JEUGDBESCHERMING", "WITH_JEUGDRECLASSERING", "WITH_OTHER_CARE"};
+    /** Shares of the follow-up cohort with each kind in the next year, as in the national synthetic run (5 M youth). */
+    private static final double[] I4_WITH = {0.60, 0.053, 0.034, 0.011};
 
     /**
      * I3 (concurrency) as {@code Concurrency} declares it: base = ONLY + WITH_ANY_OTHER, every measure ≤ base,
@@ -155,6 +161,23 @@ public final class AuditBenchmark {
      * wijkteam help in a half-year, and the small kinds make many municipality cells unsafe.
      */
     static CellTable i3Table(long seed, double youth, int municipalities, int regions, int halfYears) {
+        return baseAndKinds("i3_bench", I3_MEASURES, I3_WITH, seed, youth, municipalities, regions, halfYears);
+    }
+
+    /**
+     * I4 (one-year follow-up) as {@code FollowUp} declares it: the same relations as I3 over the cohort of ended
+     * wijkteam trajectories, which is small per municipality (youth × 4 %: 2,750 youth gives the national run's
+     * 110 per municipality and half-year) while most of it has other care afterwards. Every half-year is one
+     * large connected component of suppressed counts: the case where secondary suppression needs many rounds
+     * unless it picks counts that actually widen an interval.
+     */
+    static CellTable i4Table(long seed, double youth, int municipalities, int regions, int halfYears) {
+        return baseAndKinds("i4_bench", I4_MEASURES, I4_WITH, seed, youth, municipalities, regions, halfYears);
+    }
+
+    /** measures: base, base-without-other, WITH_kind…, WITH_any; rates: each kind's share of the base. */
+    private static CellTable baseAndKinds(String name, String[] measures, double[] rates, long seed, double youth,
+                                          int municipalities, int regions, int halfYears) {
         Random rnd = new Random(seed);
         List<List<String>> regionMembers = new ArrayList<>();
         for (int r = 0; r < regions; r++) {
@@ -165,16 +188,16 @@ public final class AuditBenchmark {
             regionMembers.get(m < regions ? m : rnd.nextInt(regions)).add(String.format("GM%04d", m + 1));
             size[m] = Math.max(youth / 40, Math.min(youth * 40, Math.exp(Math.log(youth) + rnd.nextGaussian())));
         }
-        int k = I3_MEASURES.length;
+        int k = measures.length;
         List<Cell> cells = new ArrayList<>();
         List<Relation> relations = new ArrayList<>();
         for (int h = 0; h < halfYears; h++) {
             String period = (2015 + h / 2) + "HJ0" + (h % 2 + 1);
             Map<String, long[]> v = new LinkedHashMap<>();
             for (int m = 0; m < municipalities; m++) {
-                v.put(String.format("GM%04d", m + 1), concurrencyLeaf(rnd, size[m] * 0.04));
+                v.put(String.format("GM%04d", m + 1), kindsLeaf(rnd, size[m] * 0.04, rates));
             }
-            v.put(GeoLevel.UNKNOWN, concurrencyLeaf(rnd, 20 + rnd.nextInt(30)));
+            v.put(GeoLevel.UNKNOWN, kindsLeaf(rnd, 20 + rnd.nextInt(30), rates));
             List<String> nlParts = new ArrayList<>();
             Map<String, List<String>> members = new LinkedHashMap<>();
             for (int r = 0; r < regions; r++) {
@@ -189,47 +212,47 @@ public final class AuditBenchmark {
             for (Map.Entry<String, long[]> e : v.entrySet()) {
                 String geo = e.getKey();
                 long[] x = e.getValue();
-                CountRef base = new CountRef("BASE", geo, period);
+                CountRef base = new CountRef(measures[0], geo, period);
                 for (int i = 1; i < k; i++) {
-                    cells.add(Cell.share(I3_MEASURES[i], TableBuilder.level(geo), geo, geo, period,
-                            new Count(I3_MEASURES[i], x[i], x[i]), new Count("BASE", x[0], x[0]), true));
-                    relations.add(Relation.atMost(base, new CountRef(I3_MEASURES[i], geo, period)));
+                    cells.add(Cell.share(measures[i], TableBuilder.level(geo), geo, geo, period,
+                            new Count(measures[i], x[i], x[i]), new Count(measures[0], x[0], x[0]), true));
+                    relations.add(Relation.atMost(base, new CountRef(measures[i], geo, period)));
                     if (i >= 2 && i < k - 1) {
-                        relations.add(Relation.atMost(new CountRef(I3_MEASURES[k - 1], geo, period),
-                                new CountRef(I3_MEASURES[i], geo, period)));
+                        relations.add(Relation.atMost(new CountRef(measures[k - 1], geo, period),
+                                new CountRef(measures[i], geo, period)));
                     }
                 }
-                relations.add(Relation.sum(base, List.of(new CountRef(I3_MEASURES[1], geo, period),
-                        new CountRef(I3_MEASURES[k - 1], geo, period))));
+                relations.add(Relation.sum(base, List.of(new CountRef(measures[1], geo, period),
+                        new CountRef(measures[k - 1], geo, period))));
             }
             for (Map.Entry<String, List<String>> e : members.entrySet()) {
-                for (String name : I3_MEASURES) {
-                    relations.add(Relation.sum(new CountRef(name, e.getKey(), period),
-                            e.getValue().stream().map(g -> new CountRef(name, g, period)).toList()));
+                for (String measure : measures) {
+                    relations.add(Relation.sum(new CountRef(measure, e.getKey(), period),
+                            e.getValue().stream().map(g -> new CountRef(measure, g, period)).toList()));
                 }
             }
         }
-        return new CellTable("i3_bench", "I3", "I3 benchmark", cells, relations, Map.of());
+        return new CellTable(name, name.substring(0, 2).toUpperCase(), name + " benchmark", cells, relations, Map.of());
     }
 
-    /** One municipality and half-year of I3: base, only, with per kind, with any (the union). */
-    private static long[] concurrencyLeaf(Random rnd, double mean) {
+    /** One municipality and half-year: base, base without other care, with per kind, with any (the union). */
+    private static long[] kindsLeaf(Random rnd, double mean, double[] rates) {
         long b = Math.round(Math.max(0, mean + Math.sqrt(mean) * rnd.nextGaussian()));
-        long[] x = new long[I3_MEASURES.length];
+        long[] x = new long[rates.length + 3];
         x[0] = b;
         long most = 0;
         long total = 0;
-        for (int i = 0; i < I3_WITH.length; i++) {
+        for (int i = 0; i < rates.length; i++) {
             long w = 0;
             for (long p = 0; p < b; p++) {
-                w += rnd.nextDouble() < I3_WITH[i] ? 1 : 0;
+                w += rnd.nextDouble() < rates[i] ? 1 : 0;
             }
             x[2 + i] = w;
             most = Math.max(most, w);
             total += w;
         }
         long any = Math.min(b, most + Math.round(0.8 * (total - most)));
-        x[I3_MEASURES.length - 1] = any;
+        x[x.length - 1] = any;
         x[1] = b - any;
         return x;
     }

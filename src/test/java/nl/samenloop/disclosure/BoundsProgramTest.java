@@ -57,6 +57,13 @@ class BoundsProgramTest {
         assertEquals(12, p.max(2), 1e-9);
         double[] x = p.point();
         assertEquals(20, x[0] + x[1] + x[2], 1e-9, "the point satisfies the row");
+        // The duals say which rows limit a bound. max x0 = 4 comes from the bound row x0 ≤ 4 alone (minimising
+        // −x0: dual −1). min x0 = 2 comes from x0 = 20 − x1 − x2 with x1 = 6 and x2 ≤ 12 (−x2 ≥ −12):
+        // 1·20 − 1·6 + 1·(−12) = 2, and x2 ≥ 3 plays no part.
+        p.max(0);
+        assertDuals(new double[] {0, -1, 0, 0, 0}, p.duals());
+        p.min(0);
+        assertDuals(new double[] {1, 0, -1, 1, 0}, p.duals());
         // Bounds that contradict each other.
         assertThrows(BoundsProgram.Infeasible.class, () -> new BoundsProgram(1, List.of(
                 row(new int[] {0}, BoundsProgram.Type.LE, 3), row(new int[] {0}, BoundsProgram.Type.GE, 5))));
@@ -80,10 +87,13 @@ class BoundsProgramTest {
         checkAgainstReference(seed);
     }
 
-    /** Seeds where Commons Math 3.6.1 went wrong (9, 75) or a first draft of this test did (3). */
+    /**
+     * Seeds where Commons Math 3.6.1 went wrong (9, 75), a first draft of this test did (3), or a first draft of
+     * the duals did (43: a fixed column priced at the wrong bound).
+     */
     @Test
     void seedsThatOnceFailed() {
-        for (long seed : new long[] {3, 9, 75, 1601431}) {
+        for (long seed : new long[] {3, 9, 43, 75, 1601431}) {
             checkAgainstReference(seed);
         }
     }
@@ -154,12 +164,51 @@ class BoundsProgramTest {
         BoundsProgram p = new BoundsProgram(n, rows);
         for (int k = 0; k < n; k++) {
             double lo = p.min(k);
+            certifies(n, rows, k, 1, lo, p.duals(), seed);
             double hi = p.max(k);
+            if (hi != Double.POSITIVE_INFINITY) {
+                certifies(n, rows, k, -1, -hi, p.duals(), seed);
+            }
             assertEquals(reference(n, rows, k, GoalType.MINIMIZE), lo, 1e-6, "seed " + seed + " min x" + k);
             assertEquals(reference(n, rows, k, GoalType.MAXIMIZE), hi, 1e-6, "seed " + seed + " max x" + k);
             double truth = v[k / colsN][k % colsN];
             assertTrue(lo <= truth + 1e-6 && truth <= hi + 1e-6, "the true value lies in its interval");
         }
+    }
+
+    private static void assertDuals(double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-9, "dual of row " + i);
+        }
+    }
+
+    /**
+     * The duals prove the optimum of min sign·x_k over {x ≥ 0 : rows}: dual feasible (every reduced cost
+     * c_j − Σ yᵣ·a_rj ≥ 0, yᵣ ≤ 0 on ≤ rows and ≥ 0 on ≥ rows) and Σ yᵣ·bᵣ equal to the optimum.
+     */
+    private static void certifies(int n, List<BoundsProgram.Row> rows, int k, int sign, double optimum, double[] y,
+                                  long seed) {
+        double[] reduced = new double[n];
+        reduced[k] = sign;
+        double dualObjective = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            BoundsProgram.Row row = rows.get(r);
+            double tol = 1e-6 * (1 + Math.abs(y[r]));
+            if (row.type() == BoundsProgram.Type.LE) {
+                assertTrue(y[r] <= tol, "seed " + seed + " x" + k + ": ≤ row " + r + " has dual " + y[r]);
+            } else if (row.type() == BoundsProgram.Type.GE) {
+                assertTrue(y[r] >= -tol, "seed " + seed + " x" + k + ": ≥ row " + r + " has dual " + y[r]);
+            }
+            for (int i = 0; i < row.vars().length; i++) {
+                reduced[row.vars()[i]] -= y[r] * row.coeffs()[i];
+            }
+            dualObjective += y[r] * row.rhs();
+        }
+        for (int j = 0; j < n; j++) {
+            assertTrue(reduced[j] >= -1e-6, "seed " + seed + " x" + k + ": reduced cost of x" + j + " " + reduced[j]);
+        }
+        assertEquals(optimum, dualObjective, 1e-6 * (1 + Math.abs(optimum)), "seed " + seed + " x" + k + " duality");
     }
 
     private static BoundsProgram.Row row(int[] vars, BoundsProgram.Type type, double rhs) {
