@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,10 @@ import nl.samenloop.disclosure.Profile;
 import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
+import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.CellTable;
+import nl.samenloop.indicators.Count;
+import nl.samenloop.indicators.CountRef;
 import nl.samenloop.indicators.Indicator;
 import nl.samenloop.indicators.Indicators;
 import nl.samenloop.indicators.Pool;
@@ -135,13 +139,11 @@ public final class JobRunner {
         }
         List<PackageScanner.SuppressedCount> suppressed = new ArrayList<>();
         for (ProtectedTable t : safe) {
+            Map<CountRef, Long> values = countValues(t.source());
             for (Decision d : t.decisions().values()) {
-                if (!d.status().shown()) {
-                    long v = t.source().cells().stream().filter(c -> c.refs().contains(d.ref())).findFirst()
-                            .map(c -> valueOf(c, d)).orElse(-1L);
-                    if (v >= 0) {
-                        suppressed.add(new PackageScanner.SuppressedCount(d.ref(), v));
-                    }
+                Long v = values.get(d.ref());
+                if (!d.status().shown() && v != null) {
+                    suppressed.add(new PackageScanner.SuppressedCount(d.ref(), v));
                 }
             }
         }
@@ -158,14 +160,17 @@ public final class JobRunner {
         progress.stage("publish", "package scan clean");
     }
 
-    private static long valueOf(nl.samenloop.indicators.Cell c, Decision d) {
-        if (c.numeratorRef().equals(d.ref())) {
-            return c.numerator().value();
+    /** Every count of the table by reference, from the first cell that holds it (one pass over the cells). */
+    private static Map<CountRef, Long> countValues(CellTable table) {
+        Map<CountRef, Long> out = new HashMap<>();
+        for (Cell c : table.cells()) {
+            out.putIfAbsent(c.numeratorRef(), c.numerator().value());
+            out.putIfAbsent(c.denominatorRef(), c.denominator().value());
+            for (Count x : c.extra()) {
+                out.putIfAbsent(c.extraRef(x), x.value());
+            }
         }
-        if (c.denominatorRef().equals(d.ref())) {
-            return c.denominator().value();
-        }
-        return c.extra().stream().filter(x -> c.extraRef(x).equals(d.ref())).findFirst().map(x -> x.value()).orElse(-1L);
+        return out;
     }
 
     static List<TableRequest> requests(Plan plan, List<Period> periods) {
