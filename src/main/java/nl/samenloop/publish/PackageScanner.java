@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -155,9 +157,10 @@ public final class PackageScanner {
             if (byGeo.isEmpty()) {
                 return out;
             }
+            Set<String> seen = new HashSet<>();
             for (String token : CODE_SPLIT.split(text)) {
                 List<SuppressedCount> l = byGeo.get(token);
-                if (l != null && !out.containsAll(l)) {
+                if (l != null && seen.add(token)) {
                     out.addAll(l);
                 }
             }
@@ -172,9 +175,11 @@ public final class PackageScanner {
             String where = "line " + (i + 1);
             checkText(line, rel, where, out);
             List<Long> numbers = null;
+            Set<String> periods = null;
             for (SuppressedCount s : sup.named(line)) {
                 numbers = numbers == null ? wholeNumbers(line) : numbers;
-                if (periodMatches(line, s.ref().period()) && numbers.contains(s.value())) {
+                periods = periods == null ? periods(line) : periods;
+                if (periodMatches(periods, s.ref().period()) && numbers.contains(s.value())) {
                     out.add(new Finding(rel, where, Kind.SUPPRESSED_VALUE, "a number equal to suppressed count " + s.ref()));
                 }
             }
@@ -218,20 +223,27 @@ public final class PackageScanner {
                     continue;
                 }
             }
+            // Parsed once per line, not once per suppressed count the line names (an audit relation of the
+            // Netherlands names every region, and each region has many suppressed counts).
+            Set<String> periods = null;
+            Map<Integer, List<Long>> numbers = new HashMap<>();
             for (SuppressedCount s : sup.named(line)) {
                 CountRef r = s.ref();
                 if (geoCol >= 0 && (geoCol >= f2.size() || !f2.get(geoCol).equals(r.geoCode()))) {
                     continue;
                 }
+                if (periodCol < 0 && periods == null) {
+                    periods = periods(line);
+                }
                 if (periodCol >= 0 ? periodCol >= f2.size() || !f2.get(periodCol).equals(r.period())
-                        : !periodMatches(line, r.period())) {
+                        : !periodMatches(periods, r.period())) {
                     continue;
                 }
                 if (countCol >= 0 && (countCol >= f2.size() || !f2.get(countCol).equals(r.name()))) {
                     continue;
                 }
                 for (int c : numberCols) {
-                    if (c < f2.size() && wholeNumbers(f2.get(c)).contains(s.value())) {
+                    if (c < f2.size() && numbers.computeIfAbsent(c, k -> wholeNumbers(f2.get(k))).contains(s.value())) {
                         out.add(new Finding(rel, where + " column " + header.get(c), Kind.SUPPRESSED_VALUE,
                                 "a number equal to suppressed count " + r));
                     }
@@ -386,17 +398,19 @@ public final class PackageScanner {
         return out;
     }
 
-    /** A line that names periods must name this one; a line that names none may hold any period's numbers. */
-    private static boolean periodMatches(String text, String period) {
+    /** The period codes a text names. */
+    private static Set<String> periods(String text) {
+        Set<String> out = new HashSet<>();
         Matcher m = PERIOD.matcher(text);
-        boolean any = false;
         while (m.find()) {
-            any = true;
-            if (m.group().equals(period)) {
-                return true;
-            }
+            out.add(m.group());
         }
-        return !any;
+        return out;
+    }
+
+    /** A line that names periods must name this one; a line that names none may hold any period's numbers. */
+    private static boolean periodMatches(Set<String> periodsNamed, String period) {
+        return periodsNamed.isEmpty() || periodsNamed.contains(period);
     }
 
     /** Minimal RFC 4180 field splitting for one line. */

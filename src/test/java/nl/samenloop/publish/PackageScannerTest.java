@@ -132,4 +132,28 @@ class PackageScannerTest {
         wb.close();
         assertEquals(List.of(), PackageScanner.scan(dir, Fixture.suppressed()).findings());
     }
+
+    /**
+     * Lines without a period column are tied to a count by the periods they name: none (any period's count may
+     * be meant), this one, or only others (not this count). The relations file names many geographies per line.
+     */
+    @Test
+    void aLineIsTiedToTheCountByThePeriodsItNames() throws Exception {
+        Path dir = tmp.resolve("q");
+        Files.createDirectories(dir.resolve("audit"));
+        Files.writeString(dir.resolve("audit/relations.csv"), "table,relation,total,parts\n"
+                + "t,SUM,WIJKTEAM|RG01|2019HJ02 = 7,WIJKTEAM|GM0001|2019HJ02 + WIJKTEAM|GM0002|2019HJ02\n" // other period
+                + "t,SUM,WIJKTEAM|RG01 = 7,WIJKTEAM|GM0001 + WIJKTEAM|GM0002\n"                         // no period
+                + "t,SUM,WIJKTEAM|RG01|2019HJ01 = 7,WIJKTEAM|GM0001|2019HJ02 + WIJKTEAM|GM0002|2019HJ01\n", // this one
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("notes.md"), "GM0002 2019HJ02: 7\nGM0002 2019HJ01 and 2019HJ02: 7\n",
+                StandardCharsets.UTF_8);
+        List<PackageScanner.SuppressedCount> s = List.of(new PackageScanner.SuppressedCount(
+                new nl.samenloop.indicators.CountRef("WIJKTEAM", "GM0002", Fixture.P1), 7));
+        String what = "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01";
+        assertEquals(List.of(
+                new Finding("audit/relations.csv", "line 3 column total", Kind.SUPPRESSED_VALUE, what),
+                new Finding("audit/relations.csv", "line 4 column total", Kind.SUPPRESSED_VALUE, what),
+                new Finding("notes.md", "line 2", Kind.SUPPRESSED_VALUE, what)), PackageScanner.scan(dir, s).findings());
+    }
 }
