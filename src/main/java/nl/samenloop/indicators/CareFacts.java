@@ -3,7 +3,6 @@ package nl.samenloop.indicators;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.List;
-import nl.samenloop.engine.ByPerson;
 import nl.samenloop.engine.Joins;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
@@ -27,7 +26,7 @@ public final class CareFacts {
      * flag per kind. Spells of non-linkable keys never join the population, so they are left out here.
      */
     public static Dataset<Row> activeKinds(LinkedData data) {
-        Dataset<Row> active = data.index().explodeActive(ByPerson.partition(data.care().where(col("linkable"))), "begin", "end");
+        Dataset<Row> active = data.index().explodeActive(data.care().where(col("linkable")), "begin", "end");
         Codes.Kind[] kinds = Codes.Kind.values();
         Column[] aggs = new Column[kinds.length];
         for (int i = 0; i < kinds.length; i++) {

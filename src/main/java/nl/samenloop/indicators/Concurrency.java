@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.samenloop.engine.ByPerson;
 import nl.samenloop.engine.Joins;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.model.Codes;
@@ -84,7 +83,7 @@ public final class Concurrency implements Indicator {
      */
     private static Dataset<Row> overlapFlags(LinkedData data, List<Codes.Kind> others) {
         Dataset<Row> periods = data.index().table(data.population().sparkSession());
-        Dataset<Row> spells = data.index().explodeActive(ByPerson.partition(data.care().where(col("linkable"))), "begin", "end");
+        Dataset<Row> spells = data.index().explodeActive(data.care().where(col("linkable")), "begin", "end");
         Dataset<Row> wijk = spells.where(col("kind").equalTo(Codes.Kind.WIJKTEAM.name()))
                 .select(col("person"), col("p"), col("begin").as("wb"), coalesce(col("end"), lit(FAR)).as("we"));
         Dataset<Row> other = spells.where(col("kind").isin(others.stream().map(Enum::name).toArray()))

@@ -72,7 +72,7 @@ public final class FollowUp implements Indicator {
         Dataset<Row> cohort = endings.hint("shuffle_hash").join(data.population().withColumnRenamed("gm", "pgm"), Joins.on("person", "p"));
 
         // Residence on the end date: the address spell containing it, the later-starting one on a move day.
-        Dataset<Row> addr = ByPerson.partition(data.addresses()).select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("object"), col("gm").as("egm"));
+        Dataset<Row> addr = data.addresses().select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("object"), col("gm").as("egm"));
         Dataset<Row> onEnd = cohort.join(addr, "person")
                 .where(col("ab").leq(col("wend")).and(col("ae").isNull().or(col("ae").geq(col("wend")))))
                 .withColumn("_r", row_number().over(Window.partitionBy("person", "p").orderBy(col("ab").desc(), col("object").asc())))
@@ -86,7 +86,7 @@ public final class FollowUp implements Indicator {
         if (newWijkteamCounts && !counted.contains(Codes.Kind.WIJKTEAM)) {
             counted.add(Codes.Kind.WIJKTEAM);
         }
-        Dataset<Row> care = ByPerson.partition(data.care().where(col("linkable").and(col("kind").isin(counted.stream().map(Enum::name).toArray()))))
+        Dataset<Row> care = data.care().where(col("linkable").and(col("kind").isin(counted.stream().map(Enum::name).toArray())))
                 .select(col("person"), col("kind"), col("begin").as("cb"), col("end").as("ce"));
         Column windowStart = date_add(col("wend"), 1);
         Column windowEnd = date_add(col("wend"), WINDOW_DAYS);

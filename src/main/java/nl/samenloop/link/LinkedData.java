@@ -16,9 +16,11 @@ import org.apache.spark.sql.Row;
  * <li>{@code residence}: person, p, gm — municipality on the peildatum for linkable persons with an
  *   address spell active in period p ({@code GM----} when unknown)</li>
  * <li>{@code population}: person, p, gm — the youth population of each period</li>
- * <li>{@code addresses}: person, begin, end, gm — address spells of linkable persons with their
+ * <li>{@code addresses}: person, begin, end, object, gm — address spells of linkable persons with their
  *   municipality in the classification year</li>
  * </ul>
+ * Care, residence, population and addresses come partitioned by person ({@code ByPerson}) and cached when
+ * {@code Linker} builds them, so indicators join them on person without shuffling them again.
  *
  * @param presentColumns optional input columns that were present (e.g. {@code verwijzer})
  * @param work           the secure working area the data was staged in (null when not known): internal-only

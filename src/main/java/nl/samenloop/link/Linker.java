@@ -47,8 +47,9 @@ public final class Linker {
 
         Dataset<Row> measures = measures(spark, work, Staging.BESCHERMING, Codes.Kind.JEUGDBESCHERMING)
                 .unionByName(measures(spark, work, Staging.RECLASSERING, Codes.Kind.JEUGDRECLASSERING));
-        Dataset<Row> care = trajectories.select(col("person"), col("linkable"), col("kind"), col("begin"), col("end"))
-                .unionByName(measures);
+        // Partitioned by person once and kept: the care indicators (I2, I3, I4) all join it on person.
+        Dataset<Row> care = ByPerson.partition(trajectories.select(col("person"), col("linkable"), col("kind"),
+                col("begin"), col("end")).unionByName(measures)).persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> objects = spark.read().parquet(Staging.staged(work, Staging.OBJECTS).toString())
                 .where(col("year").equalTo(spec.classificationYear()))
@@ -61,6 +62,10 @@ public final class Linker {
                 // data does not know for that year, is "unknown": in the Netherlands, never in a municipality.
                 .withColumn("gm", coalesce(col("known_gm"), lit(GeoLevel.UNKNOWN)))
                 .select("person", "begin", "end", "object", "gm");
+        // Kept, partitioned by person: residence is built from it here and follow-up (I4) reads it again for the
+        // address on a trajectory's end date; without the cache that re-read 11 M national address rows, joined
+        // them to the objects again and shuffled them by person once more.
+        addresses = ByPerson.partition(addresses).persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> residence = residence(addresses, index, spark);
         if (spec.responsibleBasis()) {
@@ -130,10 +135,10 @@ public final class Linker {
      * starting one (the new address) wins; if none contains it, the latest-starting active spell.
      */
     static Dataset<Row> residence(Dataset<Row> addresses, PeriodIndex index, SparkSession spark) {
-        // The spells are shuffled by person before they are exploded to periods (several times fewer rows), so
-        // the ranking per person and period needs no shuffle of its own, and the result stays partitioned by
-        // person for the joins that follow (ByPerson).
-        Dataset<Row> active = index.explodeActive(ByPerson.partition(addresses), "begin", "end").join(index.table(spark), "p");
+        // The spells come partitioned by person (link partitions them once) and are exploded to periods within
+        // their partitions (several times fewer rows shuffled), so the ranking per person and period needs no
+        // shuffle of its own, and the result stays partitioned by person for the joins that follow (ByPerson).
+        Dataset<Row> active = index.explodeActive(addresses, "begin", "end").join(index.table(spark), "p");
         Column containsPeil = col("begin").leq(col("pend")).and(col("end").isNull().or(col("end").geq(col("pend"))));
         WindowSpec w = Window.partitionBy("person", "p")
                 .orderBy(containsPeil.desc(), col("begin").desc(), col("object").asc());
