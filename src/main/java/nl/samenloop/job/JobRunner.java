@@ -2,6 +2,7 @@ package nl.samenloop.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -143,16 +144,21 @@ public final class JobRunner {
             for (Decision d : t.decisions().values()) {
                 Long v = values.get(d.ref());
                 if (!d.status().shown() && v != null) {
-                    suppressed.add(new PackageScanner.SuppressedCount(d.ref(), v));
+                    suppressed.add(new PackageScanner.SuppressedCount(d.ref(), v, t.source().name()));
                 }
             }
         }
         try {
             PackageScanner.Report scan = PackageScanner.scan(job.output(), suppressed, safe);
             if (!scan.clean()) {
+                // Findings name a file, a place in it, a kind and a count reference — never a value or a record.
+                Path list = job.work().resolve("package-scan-findings.txt");
+                Files.createDirectories(job.work());
+                Files.write(list, scan.findings().stream().map(Object::toString).toList());
                 throw new IllegalStateException("the package scan found " + scan.findings().size()
-                        + " finding(s) that look like record-level data or suppressed counts; package withdrawn: see "
-                        + job.output() + " and remove it before anything leaves");
+                        + " finding(s) that look like record-level data or suppressed counts, e.g. "
+                        + scan.findings().get(0) + "; all listed in " + list + ". Package withdrawn: remove "
+                        + job.output() + " before anything leaves");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

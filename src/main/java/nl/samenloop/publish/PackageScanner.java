@@ -54,8 +54,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class PackageScanner {
     public enum Kind { PERSON_KEY, RECORD_COLUMN, DATE, SUPPRESSED_VALUE }
 
-    /** A suppressed count and its true value, from the secure working copy. */
-    public record SuppressedCount(CountRef ref, long value) {
+    /**
+     * A suppressed count and its true value, from the secure working copy, with the table it belongs to (null:
+     * any). Count names are per table: I3's WITH_JEUGDBESCHERMING and I4's are different numbers, so a count is
+     * only looked for where its own table is printed ({@code tables/<table>.*}, rows of a {@code table} column)
+     * and in files that do not say which table they show.
+     */
+    public record SuppressedCount(CountRef ref, long value, String table) {
+        public SuppressedCount(CountRef ref, long value) {
+            this(ref, value, null);
+        }
+
+        boolean of(String fileTable) {
+            return table == null || fileTable == null || table.equals(fileTable);
+        }
     }
 
     /** {@code location} is "line 12" or "sheet 'X' cell C7". */
@@ -130,13 +142,14 @@ public final class PackageScanner {
 
     /** The suppressed counts, indexed by geography, and where each released row prints its counts. */
     private static final class Suppressed {
-        final Map<CountRef, Long> value = new HashMap<>();
+        /** By table (empty for counts of any table) and reference. */
+        final Map<String, Long> value = new HashMap<>();
         final Map<String, List<SuppressedCount>> byGeo = new HashMap<>();
         final Map<String, nl.samenloop.indicators.Cell> printedAt = new HashMap<>();
 
         Suppressed(Collection<SuppressedCount> suppressed, List<ProtectedTable> tables) {
             for (SuppressedCount s : suppressed) {
-                value.put(s.ref(), s.value());
+                value.put(valueKey(s.table(), s.ref()), s.value());
                 byGeo.computeIfAbsent(s.ref().geoCode(), k -> new ArrayList<>()).add(s);
             }
             for (ProtectedTable t : tables) {
@@ -147,12 +160,22 @@ public final class PackageScanner {
             }
         }
 
+        static String valueKey(String table, CountRef ref) {
+            return (table == null ? "" : table) + "\u0000" + ref;
+        }
+
+        /** The suppressed value of a count of this table, or of a count not tied to a table; null when not suppressed. */
+        Long value(String table, CountRef ref) {
+            Long v = value.get(valueKey(table, ref));
+            return v != null ? v : value.get(valueKey(null, ref));
+        }
+
         static String key(String table, String measure, String geo, String period) {
             return table + "\u0000" + measure + "\u0000" + geo + "\u0000" + period;
         }
 
-        /** The suppressed counts whose geography code the text names. */
-        List<SuppressedCount> named(String text) {
+        /** The suppressed counts of a table (null: any) whose geography code the text names. */
+        List<SuppressedCount> named(String text, String table) {
             List<SuppressedCount> out = new ArrayList<>();
             if (byGeo.isEmpty()) {
                 return out;
@@ -161,7 +184,11 @@ public final class PackageScanner {
             for (String token : CODE_SPLIT.split(text)) {
                 List<SuppressedCount> l = byGeo.get(token);
                 if (l != null && seen.add(token)) {
-                    out.addAll(l);
+                    for (SuppressedCount s : l) {
+                        if (s.of(table)) {
+                            out.add(s);
+                        }
+                    }
                 }
             }
             return out;
@@ -176,7 +203,7 @@ public final class PackageScanner {
             checkText(line, rel, where, out);
             List<Long> numbers = null;
             Set<String> periods = null;
-            for (SuppressedCount s : sup.named(line)) {
+            for (SuppressedCount s : sup.named(line, null)) {
                 numbers = numbers == null ? wholeNumbers(line) : numbers;
                 periods = periods == null ? periods(line) : periods;
                 if (periodMatches(periods, s.ref().period()) && numbers.contains(s.value())) {
@@ -201,11 +228,14 @@ public final class PackageScanner {
         int geoCol = firstOf(header, "geography_code", "geo_code", "geocode");
         int periodCol = header.indexOf("period");
         int countCol = firstOf(header, "count", "count_name");
+        int tableCol = header.indexOf("table");
         boolean tidy = header.equals(TidyCsvWriter.COLUMNS);
-        String table = tidy && rel.startsWith("tables/") ? rel.substring("tables/".length(), rel.length() - ".csv".length()) : null;
+        String fileTable = tableOf(rel);
+        String table = tidy ? fileTable : null;
         List<Integer> numberCols = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
-            if (c != geoCol && c != periodCol && c != countCol && !BOUND_HEADER.matcher(header.get(c)).matches()) {
+            if (c != geoCol && c != periodCol && c != countCol && c != tableCol
+                    && !BOUND_HEADER.matcher(header.get(c)).matches()) {
                 numberCols.add(c);
             }
         }
@@ -218,8 +248,8 @@ public final class PackageScanner {
                 nl.samenloop.indicators.Cell c = sup.printedAt.get(Suppressed.key(table, f2.get(1), f2.get(3), f2.get(5)));
                 if (c != null) {
                     // Our own tidy table with the row known: each count field against its own count only.
-                    exact(f2.get(6), c.numeratorRef(), sup, rel, where, out);
-                    exact(f2.get(7), c.denominatorRef(), sup, rel, where, out);
+                    exact(f2.get(6), table, c.numeratorRef(), sup, rel, where, out);
+                    exact(f2.get(7), table, c.denominatorRef(), sup, rel, where, out);
                     continue;
                 }
             }
@@ -227,7 +257,8 @@ public final class PackageScanner {
             // Netherlands names every region, and each region has many suppressed counts).
             Set<String> periods = null;
             Map<Integer, List<Long>> numbers = new HashMap<>();
-            for (SuppressedCount s : sup.named(line)) {
+            String lineTable = tableCol >= 0 && tableCol < f2.size() ? f2.get(tableCol) : fileTable;
+            for (SuppressedCount s : sup.named(line, lineTable)) {
                 CountRef r = s.ref();
                 if (geoCol >= 0 && (geoCol >= f2.size() || !f2.get(geoCol).equals(r.geoCode()))) {
                     continue;
@@ -252,11 +283,21 @@ public final class PackageScanner {
         }
     }
 
-    private static void exact(String field, CountRef ref, Suppressed sup, String rel, String where, List<Finding> out) {
-        Long v = sup.value.get(ref);
+    private static void exact(String field, String table, CountRef ref, Suppressed sup, String rel, String where,
+                              List<Finding> out) {
+        Long v = sup.value(table, ref);
         if (v != null && wholeNumbers(field).contains(v)) {
             out.add(new Finding(rel, where, Kind.SUPPRESSED_VALUE, "a number equal to suppressed count " + ref));
         }
+    }
+
+    /** {@code tables/<name>.csv} and {@code tables/<name>.xlsx} show table {@code <name>}; other files: null. */
+    private static String tableOf(String rel) {
+        if (!rel.startsWith("tables/") || rel.indexOf('/', "tables/".length()) >= 0) {
+            return null;
+        }
+        int dot = rel.lastIndexOf('.');
+        return dot > "tables/".length() ? rel.substring("tables/".length(), dot) : null;
     }
 
     private static int firstOf(List<String> header, String... names) {
@@ -278,6 +319,7 @@ public final class PackageScanner {
      * is compared.
      */
     private static void scanWorkbook(Path f, String rel, Suppressed sup, List<Finding> out) throws IOException {
+        String fileTable = tableOf(rel);
         try (InputStream in = Files.newInputStream(f); Workbook wb = new XSSFWorkbook(in)) {
             for (Sheet sh : wb) {
                 Map<Integer, String> periodOfColumn = new HashMap<>();
@@ -328,7 +370,7 @@ public final class PackageScanner {
                         continue;
                     }
                     String rowText = String.join(" ", texts);
-                    for (SuppressedCount s : sup.named(rowText)) {
+                    for (SuppressedCount s : sup.named(rowText, fileTable)) {
                         for (Map.Entry<Integer, Long> e : wholeByColumn.entrySet()) {
                             String p = periodOfColumn.get(e.getKey());
                             String count = countOfColumn.get(e.getKey());

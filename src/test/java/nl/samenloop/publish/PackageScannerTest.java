@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import nl.samenloop.indicators.CountRef;
 import nl.samenloop.publish.PackageScanner.Finding;
 import nl.samenloop.publish.PackageScanner.Kind;
 import nl.samenloop.publish.PackageScanner.Report;
@@ -155,5 +156,31 @@ class PackageScannerTest {
                 new Finding("audit/relations.csv", "line 3 column total", Kind.SUPPRESSED_VALUE, what),
                 new Finding("audit/relations.csv", "line 4 column total", Kind.SUPPRESSED_VALUE, what),
                 new Finding("notes.md", "line 2", Kind.SUPPRESSED_VALUE, what)), PackageScanner.scan(dir, s).findings());
+    }
+
+    /**
+     * Count names are per table: concurrency's WITH_JEUGDBESCHERMING of GM0002 in 2019HJ01 is another number than
+     * follow-up's. Follow-up suppresses its own (7); concurrency may publish a 7 under the same name. Found only
+     * where follow-up is printed: its own table files and the audit rows of table followup.
+     */
+    @Test
+    void aSuppressedCountIsOnlyLookedForInItsOwnTable() throws Exception {
+        Path dir = tmp.resolve("r");
+        Files.createDirectories(dir.resolve("audit"));
+        Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(dir.resolve("audit/cells.csv"), "table,count,geography_code,period,status,rule,value,audit_lower,audit_upper\n"
+                + "concurrency,WITH_JEUGDBESCHERMING,GM0002,2019HJ01,SAFE,,7,,\n"          // another table's count: fine
+                + "followup,WITH_JEUGDBESCHERMING,GM0002,2019HJ01,SECONDARY,SECONDARY,7,0,24\n", // the leak
+                StandardCharsets.UTF_8);
+        String perCount = "count,geography_code,period,value\nWITH_JEUGDBESCHERMING,GM0002,2019HJ01,7\n";
+        Files.writeString(dir.resolve("tables/concurrency.csv"), perCount, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("tables/followup.csv"), perCount, StandardCharsets.UTF_8);
+        CountRef ref = new CountRef("WITH_JEUGDBESCHERMING", "GM0002", Fixture.P1);
+        String what = "a number equal to suppressed count WITH_JEUGDBESCHERMING|GM0002|2019HJ01";
+        assertEquals(List.of(new Finding("audit/cells.csv", "line 3 column value", Kind.SUPPRESSED_VALUE, what),
+                        new Finding("tables/followup.csv", "line 2 column value", Kind.SUPPRESSED_VALUE, what)),
+                PackageScanner.scan(dir, List.of(new PackageScanner.SuppressedCount(ref, 7, "followup"))).findings());
+        // Without a table the count could be any table's: every one of those lines is a finding.
+        assertEquals(4, PackageScanner.scan(dir, List.of(new PackageScanner.SuppressedCount(ref, 7))).findings().size());
     }
 }
