@@ -59,9 +59,11 @@ echo "== running the job: all municipalities × $(( (TO - FROM + 1) * 2 )) half-
 sed '/Command being timed/,$d' "$LOG" | grep -v '^WARNING' >&2
 # Time per stage: from the first progress line of a stage to the first line of the next one.
 echo "time per stage (m:ss):"
+# Ingest reports as discover / classify / stage; "done" is the end mark.
 grep -E '^\[national-benchmark +[0-9]+:[0-9.]+\] ' "$LOG" | sed -E 's/^\[national-benchmark +([0-9]+):([0-9.]+)\] +([a-z]+).*/\1 \2 \3/' \
+  | sed -E 's/ (discover|classify|stage)$/ ingest/' \
   | awk '{t = $1 * 60 + $2; if ($3 != s) { if (s != "") d[s] += t - t0; if (!(($3) in seen)) { order[++n] = $3; seen[$3] = 1 } s = $3; t0 = t } }
-         END { for (i = 1; i <= n; i++) printf "  %-12s %d:%04.1f\n", order[i], int(d[order[i]] / 60), d[order[i]] % 60 }'
+         END { for (i = 1; i <= n; i++) if (order[i] != "done") printf "  %-12s %d:%04.1f\n", order[i], int(d[order[i]] / 60), d[order[i]] % 60 }'
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$LOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$LOG")"
 echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$LOG") (2 cores = 200%); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.CellTable;
@@ -40,19 +44,56 @@ public final class Disclosure {
     public static List<ProtectedTable> protect(List<CellTable> tables, Profile profile, Ledger ledger,
                                                String populationSignature) {
         Ledger history = ledger == null ? Ledger.inMemory() : ledger;
-        TableProtector p = new TableProtector(profile, populationSignature);
         ProtectedTable[] out = new ProtectedTable[tables.size()];
-        for (List<Integer> group : linkedGroups(tables)) {
-            if (group.size() == 1) {
-                int i = group.get(0);
-                out[i] = p.protect(tables.get(i), profile.ledgerCheck() ? history : null, Set.of());
-            } else if (sharedCountsAgree(tables, group)) {
-                protectJointly(p, tables, group, profile.ledgerCheck() ? history : null, out);
-            } else {
-                protectAgainstEachOther(p, tables, group, profile, history, out);
+        List<List<Integer>> groups = linkedGroups(tables);
+        // Groups share nothing (the ledger is only read), so they are protected side by side, one per core; each
+        // writes only its own tables' slots, and the outcome does not depend on the order they finish in.
+        int threads = Math.min(groups.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            groups.forEach(g -> protectGroup(tables, g, profile, history, populationSignature, out));
+            return List.of(out);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "disclosure");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Integer> g : groups) {
+                running.add(pool.submit(() -> protectGroup(tables, g, profile, history, populationSignature, out)));
             }
+            // The first failure in table order is the one reported, as when the groups ran one after another.
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted during disclosure control", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return List.of(out);
+    }
+
+    private static void protectGroup(List<CellTable> tables, List<Integer> group, Profile profile, Ledger history,
+                                     String populationSignature, ProtectedTable[] out) {
+        TableProtector p = new TableProtector(profile, populationSignature);
+        if (group.size() == 1) {
+            int i = group.get(0);
+            out[i] = p.protect(tables.get(i), profile.ledgerCheck() ? history : null, Set.of());
+        } else if (sharedCountsAgree(tables, group)) {
+            protectJointly(p, tables, group, profile.ledgerCheck() ? history : null, out);
+        } else {
+            protectAgainstEachOther(p, tables, group, profile, history, out);
+        }
     }
 
     public static ProtectedTable protect(CellTable table, Profile profile, Ledger ledger, String populationSignature) {

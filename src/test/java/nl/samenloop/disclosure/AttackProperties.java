@@ -136,4 +136,22 @@ class AttackProperties {
             return ReferenceLp.optimum(constraints, index.size(), index.get(r), goal);
         }
     }
+
+    /**
+     * Tables of different indicators are independent problems, protected side by side: the package's decisions
+     * are exactly those of protecting each table on its own, whichever finishes first.
+     */
+    @Property(tries = 5)
+    void independentTablesGetTheDecisionsTheyGetAlone(@ForAll long seed) {
+        List<CellTable> tables = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            CellTable t = RandomTables.generate(seed + k);
+            tables.add(new CellTable(t.name() + k, "I" + k, t.title(), t.cells(), t.relations(), t.notes()));
+        }
+        List<ProtectedTable> together = Disclosure.protect(tables, profile, null, "v1");
+        for (int k = 0; k < tables.size(); k++) {
+            assertEquals(Disclosure.protect(tables.get(k), profile, null, "v1").decisions(), together.get(k).decisions(),
+                    "seed " + seed + " table " + k);
+        }
+    }
 }
