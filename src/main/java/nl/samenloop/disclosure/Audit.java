@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import nl.samenloop.indicators.CountRef;
@@ -157,7 +158,7 @@ final class Audit {
      * the others get their exact bounds.
      */
     Map<CountRef, Map<CountRef, Double>> narrow(Predicate<CountRef> hidden, Collection<CountRef> targets, int width) {
-        Map<CountRef, Map<CountRef, Double>> out = new java.util.TreeMap<>();
+        Map<CountRef, Map<CountRef, Double>> out = new TreeMap<>();
         forEachComponent(hidden, targets, (solver, wanted) -> {
             for (CountRef v : wanted) {
                 if (provenWide(v, width)) {
