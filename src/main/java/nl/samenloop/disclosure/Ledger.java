@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.Count;
 import nl.samenloop.indicators.CountRef;
 
@@ -156,14 +155,6 @@ public final class Ledger {
     }
 
     static Map<CountRef, Count> countsOf(ProtectedTable t) {
-        Map<CountRef, Count> m = new HashMap<>();
-        for (Cell c : t.source().cells()) {
-            m.put(c.numeratorRef(), c.numerator());
-            m.put(c.denominatorRef(), c.denominator());
-            for (Count x : c.extra()) {
-                m.put(c.extraRef(x), x);
-            }
-        }
-        return m;
+        return t.source().counts();
     }
 }

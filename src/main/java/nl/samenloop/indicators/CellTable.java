@@ -1,5 +1,6 @@
 package nl.samenloop.indicators;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,5 +17,18 @@ public record CellTable(String name, String indicator, String title, List<Cell> 
         cells = List.copyOf(cells);
         relations = List.copyOf(relations);
         notes = notes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+    }
+
+    /** Every count the cells rest on (numerators, denominators, extra counts), by reference. */
+    public Map<CountRef, Count> counts() {
+        Map<CountRef, Count> m = new HashMap<>();
+        for (Cell c : cells) {
+            m.put(c.numeratorRef(), c.numerator());
+            m.put(c.denominatorRef(), c.denominator());
+            for (Count x : c.extra()) {
+                m.put(c.extraRef(x), x);
+            }
+        }
+        return m;
     }
 }

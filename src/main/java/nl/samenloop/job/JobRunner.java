@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +21,6 @@ import nl.samenloop.disclosure.Profile;
 import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
-import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.Count;
 import nl.samenloop.indicators.CountRef;
@@ -140,11 +138,11 @@ public final class JobRunner {
         }
         List<PackageScanner.SuppressedCount> suppressed = new ArrayList<>();
         for (ProtectedTable t : safe) {
-            Map<CountRef, Long> values = countValues(t.source());
+            Map<CountRef, Count> counts = t.source().counts();
             for (Decision d : t.decisions().values()) {
-                Long v = values.get(d.ref());
-                if (!d.status().shown() && v != null) {
-                    suppressed.add(new PackageScanner.SuppressedCount(d.ref(), v, t.source().name()));
+                Count c = counts.get(d.ref());
+                if (!d.status().shown() && c != null) {
+                    suppressed.add(new PackageScanner.SuppressedCount(d.ref(), c.value(), t.source().name()));
                 }
             }
         }
@@ -164,19 +162,6 @@ public final class JobRunner {
             throw new UncheckedIOException(e);
         }
         progress.stage("publish", "package scan clean");
-    }
-
-    /** Every count of the table by reference, from the first cell that holds it (one pass over the cells). */
-    private static Map<CountRef, Long> countValues(CellTable table) {
-        Map<CountRef, Long> out = new HashMap<>();
-        for (Cell c : table.cells()) {
-            out.putIfAbsent(c.numeratorRef(), c.numerator().value());
-            out.putIfAbsent(c.denominatorRef(), c.denominator().value());
-            for (Count x : c.extra()) {
-                out.putIfAbsent(c.extraRef(x), x.value());
-            }
-        }
-        return out;
     }
 
     static List<TableRequest> requests(Plan plan, List<Period> periods) {
