@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.CellTable;
@@ -45,47 +41,15 @@ public final class Disclosure {
                                                String populationSignature) {
         Ledger history = ledger == null ? Ledger.inMemory() : ledger;
         ProtectedTable[] out = new ProtectedTable[tables.size()];
-        List<List<Integer>> groups = linkedGroups(tables);
-        // Groups share nothing (the ledger is only read), so they are protected side by side, one per core; each
-        // writes only its own tables' slots, and the outcome does not depend on the order they finish in.
-        int threads = Math.min(groups.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            groups.forEach(g -> protectGroup(tables, g, profile, history, populationSignature, out));
-            return List.of(out);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "disclosure");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<Integer> g : groups) {
-                running.add(pool.submit(() -> protectGroup(tables, g, profile, history, populationSignature, out)));
-            }
-            // The first failure in table order is the one reported, as when the groups ran one after another.
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted during disclosure control", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        TableProtector p = new TableProtector(profile, populationSignature);
+        for (List<Integer> group : linkedGroups(tables)) {
+            protectGroup(p, tables, group, profile, history, out);
         }
         return List.of(out);
     }
 
-    private static void protectGroup(List<CellTable> tables, List<Integer> group, Profile profile, Ledger history,
-                                     String populationSignature, ProtectedTable[] out) {
-        TableProtector p = new TableProtector(profile, populationSignature);
+    private static void protectGroup(TableProtector p, List<CellTable> tables, List<Integer> group, Profile profile,
+                                     Ledger history, ProtectedTable[] out) {
         if (group.size() == 1) {
             int i = group.get(0);
             out[i] = p.protect(tables.get(i), profile.ledgerCheck() ? history : null, Set.of());
@@ -109,18 +73,6 @@ public final class Disclosure {
         return t.indicator() == null || t.indicator().isBlank() ? t.name() : t.indicator();
     }
 
-    private static Map<CountRef, Count> counts(CellTable t) {
-        Map<CountRef, Count> m = new HashMap<>();
-        for (Cell c : t.cells()) {
-            m.put(c.numeratorRef(), c.numerator());
-            m.put(c.denominatorRef(), c.denominator());
-            for (Count x : c.extra()) {
-                m.put(c.extraRef(x), x);
-            }
-        }
-        return m;
-    }
-
     /** Tables of one indicator that share a count reference, transitively; in input order. */
     static List<List<Integer>> linkedGroups(List<CellTable> tables) {
         int[] parent = new int[tables.size()];
@@ -129,7 +81,7 @@ public final class Disclosure {
         }
         Map<String, Integer> firstOwner = new HashMap<>();
         for (int i = 0; i < tables.size(); i++) {
-            for (CountRef r : counts(tables.get(i)).keySet()) {
+            for (CountRef r : tables.get(i).counts().keySet()) {
                 Integer j = firstOwner.putIfAbsent(indicator(tables.get(i)) + "\u0000" + r, i);
                 if (j != null) {
                     parent[find(parent, i)] = find(parent, j);
@@ -154,7 +106,7 @@ public final class Disclosure {
     private static boolean sharedCountsAgree(List<CellTable> tables, List<Integer> group) {
         Map<CountRef, Count> seen = new HashMap<>();
         for (int i : group) {
-            for (Map.Entry<CountRef, Count> e : counts(tables.get(i)).entrySet()) {
+            for (Map.Entry<CountRef, Count> e : tables.get(i).counts().entrySet()) {
                 Count old = seen.putIfAbsent(e.getKey(), e.getValue());
                 if (old != null && (old.value() != e.getValue().value() || old.persons() != e.getValue().persons())) {
                     return false;
@@ -180,7 +132,7 @@ public final class Disclosure {
         for (int i : group) {
             CellTable t = tables.get(i);
             Map<CountRef, Decision> decisions = new LinkedHashMap<>();
-            for (CountRef r : new TreeSet<>(counts(t).keySet())) {
+            for (CountRef r : new TreeSet<>(t.counts().keySet())) {
                 decisions.put(r, joint.decisions().get(r));
             }
             List<ProtectedCell> rows = new ArrayList<>();
@@ -212,7 +164,7 @@ public final class Disclosure {
             }
             Set<String> suppressedAnywhere = new HashSet<>();
             for (int i : group) {
-                Map<CountRef, Count> c = counts(tables.get(i));
+                Map<CountRef, Count> c = tables.get(i).counts();
                 for (Decision d : out[i].decisions().values()) {
                     if (d.status() == Status.PRIMARY || d.status() == Status.SECONDARY) {
                         suppressedAnywhere.add(key(d.ref(), c.get(d.ref())));
@@ -221,7 +173,7 @@ public final class Disclosure {
             }
             boolean changed = false;
             for (int i : group) {
-                Map<CountRef, Count> c = counts(tables.get(i));
+                Map<CountRef, Count> c = tables.get(i).counts();
                 for (Decision d : out[i].decisions().values()) {
                     if (d.shownValue() != null && suppressedAnywhere.contains(key(d.ref(), c.get(d.ref())))) {
                         changed |= forced.get(i).add(d.ref());

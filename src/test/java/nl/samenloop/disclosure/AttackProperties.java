@@ -138,8 +138,8 @@ class AttackProperties {
     }
 
     /**
-     * Tables of different indicators are independent problems, protected side by side: the package's decisions
-     * are exactly those of protecting each table on its own, whichever finishes first.
+     * Tables of different indicators are independent problems: the package's decisions are exactly those of
+     * protecting each table on its own.
      */
     @Property(tries = 5)
     void independentTablesGetTheDecisionsTheyGetAlone(@ForAll long seed) {
