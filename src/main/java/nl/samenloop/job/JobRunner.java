@@ -22,6 +22,7 @@ import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.indicators.CellTable;
+import nl.samenloop.indicators.CellTableFiles;
 import nl.samenloop.indicators.Count;
 import nl.samenloop.indicators.CountRef;
 import nl.samenloop.indicators.Indicator;
@@ -103,7 +104,10 @@ public final class JobRunner {
         for (TableRequest r : requests) {
             progress.stage("indicator", r.name() + " (" + Indicators.get(r.indicator()).code() + ")");
             try {
-                tables.add(Indicators.get(r.indicator()).compute(data, r));
+                CellTable t = Indicators.get(r.indicator()).compute(data, r);
+                // Stage output work:cells/<table> (plan): what disclosure reads; kept for inspection and benchmarks.
+                CellTableFiles.write(job.work().resolve("cells").resolve(r.name()), t);
+                tables.add(t);
             } catch (RuntimeException e) {
                 // One failed table does not lose the others (STYLE habit 6). The message names the table;
                 // indicator code never puts record values into exceptions.

@@ -1,0 +1,170 @@
+package nl.samenloop.indicators;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.samenloop.model.GeoLevel;
+
+/**
+ * A cell table on disk: the indicators stage's output {@code work:cells/<table>} (plan stage outputs), read
+ * back by the disclosure benchmark and by a resumed run. Three tab-separated files in one folder:
+ * {@code table.tsv} (name, indicator, title, notes), {@code cells.tsv} and {@code relations.tsv}. Aggregates
+ * with their person counts: it belongs in the secure working area, never in a package.
+ *
+ * <p>Tab-separated, with tabs, newlines and backslashes escaped ({@code \t}, {@code \n}, {@code \\}), so
+ * any title or geography name round-trips exactly.
+ */
+public final class CellTableFiles {
+    private static final String CELLS = "measure\tlevel\tgeo\tgeo_name\tperiod\tnumerator\tdenominator\tvalue\textra\treleased\tpreset";
+    private static final String RELATIONS = "type\ttotal\tparts";
+
+    private CellTableFiles() {
+    }
+
+    public static void write(Path dir, CellTable t) {
+        try {
+            Files.createDirectories(dir);
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("table.tsv"), StandardCharsets.UTF_8)) {
+                line(w, "name", t.name());
+                line(w, "indicator", t.indicator());
+                line(w, "title", t.title());
+                for (Map.Entry<String, String> e : t.notes().entrySet()) {
+                    line(w, "note", e.getKey(), e.getValue());
+                }
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("cells.tsv"), StandardCharsets.UTF_8)) {
+                w.write(CELLS);
+                w.newLine();
+                for (Cell c : t.cells()) {
+                    List<String> extra = c.extra().stream().map(CellTableFiles::count).toList();
+                    line(w, c.measure(), c.level().key, c.geoCode(), c.geoName(), c.period(), count(c.numerator()),
+                            count(c.denominator()), c.value() == null ? "" : Double.toString(c.value()),
+                            String.join(" ", extra), Boolean.toString(c.released()), c.preset() == null ? "" : c.preset());
+                }
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("relations.tsv"), StandardCharsets.UTF_8)) {
+                w.write(RELATIONS);
+                w.newLine();
+                for (Relation r : t.relations()) {
+                    line(w, r.type().name(), r.total().toString(),
+                            String.join(" ", r.parts().stream().map(CountRef::toString).toList()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write cell table " + t.name() + " to " + dir, e);
+        }
+    }
+
+    public static CellTable read(Path dir) {
+        try {
+            Map<String, String> head = new LinkedHashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (List<String> f : rows(dir.resolve("table.tsv"), false)) {
+                if (f.get(0).equals("note")) {
+                    notes.put(f.get(1), f.get(2));
+                } else {
+                    head.put(f.get(0), f.get(1));
+                }
+            }
+            List<Cell> cells = new ArrayList<>();
+            for (List<String> f : rows(dir.resolve("cells.tsv"), true)) {
+                List<Count> extra = new ArrayList<>();
+                if (!f.get(8).isEmpty()) {
+                    for (String x : f.get(8).split(" ")) {
+                        extra.add(count(x));
+                    }
+                }
+                cells.add(new Cell(f.get(0), GeoLevel.parse(f.get(1)), f.get(2), f.get(3), f.get(4), count(f.get(5)),
+                        count(f.get(6)), f.get(7).isEmpty() ? null : Double.valueOf(f.get(7)), extra,
+                        Boolean.parseBoolean(f.get(9)), f.get(10).isEmpty() ? null : f.get(10)));
+            }
+            List<Relation> relations = new ArrayList<>();
+            for (List<String> f : rows(dir.resolve("relations.tsv"), true)) {
+                List<CountRef> parts = new ArrayList<>();
+                for (String p : f.get(2).split(" ")) {
+                    parts.add(ref(p));
+                }
+                relations.add(new Relation(Relation.Type.valueOf(f.get(0)), ref(f.get(1)), parts));
+            }
+            return new CellTable(head.get("name"), head.get("indicator"), head.get("title"), cells, relations, notes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read cell table " + dir, e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cell table " + dir + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static String count(Count c) {
+        return c.name() + ":" + c.value() + ":" + c.persons();
+    }
+
+    private static Count count(String s) {
+        int b = s.lastIndexOf(':');
+        int a = s.lastIndexOf(':', b - 1);
+        return new Count(s.substring(0, a), Long.parseLong(s.substring(a + 1, b)), Long.parseLong(s.substring(b + 1)));
+    }
+
+    private static CountRef ref(String s) {
+        String[] p = s.split("\\|", -1);
+        return new CountRef(p[0], p[1], p[2]);
+    }
+
+    private static void line(BufferedWriter w, String... fields) throws IOException {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                w.write('\t');
+            }
+            w.write(escape(fields[i] == null ? "" : fields[i]));
+        }
+        w.newLine();
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<List<String>> rows(Path file, boolean header) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            boolean first = header;
+            while ((line = r.readLine()) != null) {
+                if (first) {
+                    first = false;
+                    continue;
+                }
+                List<String> f = new ArrayList<>();
+                for (String x : line.split("\t", -1)) {
+                    f.add(unescape(x));
+                }
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}
