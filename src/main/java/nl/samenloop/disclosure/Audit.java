@@ -152,28 +152,34 @@ final class Audit {
     }
 
     /**
-     * The targets whose interval is narrower than {@code width} (whole numbers, as {@link #intervals}), each with
-     * the published counts whose suppression would widen it (see {@link ComponentSolver#widening}). A target is
-     * proven wide without a linear program when two feasible points seen so far already lie that far apart; only
-     * the others get their exact bounds.
+     * The targets whose interval is narrower than their required width (whole numbers, as {@link #intervals}),
+     * each with the published counts whose suppression would widen it (see {@link ComponentSolver#widening}). A
+     * target is proven wide without a linear program when two feasible points seen so far already lie that far
+     * apart; only the others get their exact bounds.
      */
     Map<CountRef, Map<CountRef, Double>> narrow(Predicate<CountRef> hidden, Collection<CountRef> targets, int width) {
+        return narrow(hidden, targets, r -> width);
+    }
+
+    Map<CountRef, Map<CountRef, Double>> narrow(Predicate<CountRef> hidden, Collection<CountRef> targets,
+                                                java.util.function.ToIntFunction<CountRef> width) {
         Map<CountRef, Map<CountRef, Double>> out = new TreeMap<>();
         forEachComponent(hidden, targets, (solver, wanted) -> {
             for (CountRef v : wanted) {
-                if (provenWide(v, width)) {
+                int w = width.applyAsInt(v);
+                if (provenWide(v, w)) {
                     continue;
                 }
                 solver.upper(v);
-                if (provenWide(v, width)) {
+                if (provenWide(v, w)) {
                     continue;
                 }
-                if (!solver.interval(v).atLeast(width)) {
+                if (!solver.interval(v).atLeast(w)) {
                     out.put(v, solver.widening(v));
                 }
             }
         }, (t, iv) -> {
-            if (!iv.atLeast(width)) {
+            if (!iv.atLeast(width.applyAsInt(t))) {
                 out.put(t, Map.of());
             }
         });

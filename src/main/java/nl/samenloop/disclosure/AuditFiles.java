@@ -85,7 +85,7 @@ public final class AuditFiles {
                 w.write(INTERNAL_HEADER);
                 w.newLine();
                 for (ProtectedTable t : tables) {
-                    Map<CountRef, Count> counts = Ledger.countsOf(t);
+                    Map<CountRef, Count> counts = t.source().counts();
                     for (Decision d : sorted(t)) {
                         Count c = counts.get(d.ref());
                         w.write(Csv.line(t.source().name(), d.ref().name(), d.ref().geoCode(), d.ref().period(),

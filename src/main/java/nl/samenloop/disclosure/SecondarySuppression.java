@@ -33,6 +33,8 @@ import nl.samenloop.indicators.Relation;
  */
 final class SecondarySuppression {
     static final String RULE = "SECONDARY";
+    /** Rule of a count suppressed again because an earlier release suppressed it (spec "Across releases"). */
+    static final String EARLIER = "EARLIER_RELEASE";
     private static final int MAX_ROUNDS = 10_000;
     private static final boolean TRACE = Boolean.getBoolean("samenloop.audit.trace");
 
@@ -40,29 +42,55 @@ final class SecondarySuppression {
     private final int threshold;
     private final Audit audit;
     private final Set<CountRef> suppressed = new HashSet<>();
-    /** Counts that must end with an interval of width ≥ T: primary and secondary suppressions. */
+    /** Counts that must end with an interval of width ≥ T: primary and secondary suppressions, earlier ones too. */
     private final Set<CountRef> protectedCounts = new TreeSet<>();
+    /** Hidden counts that must not be recovered exactly (width ≥ 1): small unreleased rows and areas. */
+    private final Set<CountRef> notExact = new TreeSet<>();
     private final Map<CountRef, String> secondary = new TreeMap<>();
     private final Comparator<CountRef> cheapest;
     /** Small counts of unreleased rows: never left as the only unknown of a SUM relation. */
     private final Set<CountRef> unsafeUnreleased;
     private int rounds;
 
-    SecondarySuppression(TableCounts t, int threshold, Map<CountRef, String> primary, Set<CountRef> forced,
-                         Set<CountRef> unsafeUnreleased) {
+    /**
+     * @param primary          counts the primary rules suppress, with their rule
+     * @param forced           counts this release must suppress whatever their size (another table or release
+     *                         suppressed them), with the rule to report
+     * @param earlierTargets   counts earlier releases suppressed whose intervals this release could narrow
+     * @param unsafeUnreleased small counts no one publishes (unreleased rows, areas isolated by combining
+     *                         releases): never recovered exactly
+     */
+    SecondarySuppression(TableCounts t, int threshold, Map<CountRef, String> primary, Map<CountRef, String> forced,
+                         Set<CountRef> earlierTargets, Set<CountRef> unsafeUnreleased) {
         this.unsafeUnreleased = unsafeUnreleased;
         this.t = t;
         this.threshold = threshold;
         Map<CountRef, Double> values = new java.util.HashMap<>();
-        for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
-            values.put(e.getKey(), (double) e.getValue().value());
+        java.util.Set<CountRef> all = new java.util.HashSet<>(t.counts.keySet());
+        all.addAll(t.known.keySet());
+        all.addAll(t.atomTruth.keySet());
+        for (CountRef r : all) {
+            Double v = t.value(r);
+            if (v != null) {
+                values.put(r, v);
+            }
         }
-        this.audit = new Audit(t.table.name(), t.relations(), values, null);
+        this.audit = new Audit(t.label, t.relations(), values, null);
         this.suppressed.addAll(primary.keySet());
         this.protectedCounts.addAll(primary.keySet());
-        for (CountRef f : forced) {
-            if (!primary.containsKey(f) && t.isPublishable(f)) {
-                suppress(f);
+        for (Map.Entry<CountRef, String> f : forced.entrySet()) {
+            if (!primary.containsKey(f.getKey()) && t.isCandidate(f.getKey())) {
+                suppress(f.getKey(), f.getValue());
+            }
+        }
+        for (CountRef e : earlierTargets) {
+            if (hidden(e)) {
+                protectedCounts.add(e);
+            }
+        }
+        for (CountRef u : unsafeUnreleased) {
+            if (hidden(u) && !protectedCounts.contains(u)) {
+                notExact.add(u);
             }
         }
         this.cheapest = Comparator.<CountRef, Boolean>comparing(t::isCountry)
@@ -71,24 +99,28 @@ final class SecondarySuppression {
                 .thenComparing(Comparator.naturalOrder());
     }
 
-    /** Hidden from a reader: suppressed, or never published (unreleased or preset rows). */
+    /** Hidden from a reader: suppressed, or never published (unreleased or preset rows) — unless an earlier release showed it. */
     boolean hidden(CountRef r) {
-        return suppressed.contains(r) || !t.isPublishable(r);
+        return !t.isKnown(r) && (suppressed.contains(r) || !t.isPublishable(r));
     }
 
     /** Runs the rounds; returns the final audit intervals of every protected count. */
     Map<CountRef, Interval> run() {
+        Set<CountRef> targets = new TreeSet<>(protectedCounts);
         while (true) {
             if (++rounds > MAX_ROUNDS) {
-                throw new IllegalStateException("table " + t.table.name() + ": secondary suppression did not settle");
+                throw new IllegalStateException("tables " + t.label + ": secondary suppression did not settle");
             }
             closeSingletons();
+            targets.addAll(protectedCounts);
+            targets.addAll(notExact);
             // Rounds only need to know which intervals are too narrow; exact intervals once it settles.
             long t0 = System.nanoTime();
-            Map<CountRef, Map<CountRef, Double>> narrow = audit.narrow(this::hidden, protectedCounts, threshold);
+            Map<CountRef, Map<CountRef, Double>> narrow = audit.narrow(this::hidden, targets,
+                    r -> protectedCounts.contains(r) ? threshold : 1);
             if (TRACE) {
                 System.err.printf("suppression %s: round %d, %d protected, %d narrow, %d programs, %.1f s%n",
-                        t.table.name(), rounds, protectedCounts.size(), narrow.size(), audit.programsSolved(),
+                        t.label, rounds, protectedCounts.size(), narrow.size(), audit.programsSolved(),
                         (System.nanoTime() - t0) / 1e9);
             }
             if (narrow.isEmpty()) {
@@ -104,19 +136,28 @@ final class SecondarySuppression {
                 }
                 CountRef pick = candidate(n, e.getValue());
                 if (pick == null) {
-                    throw new DisclosureRefused(t.table.name(), n.name(), n.geoCode(), n.period(),
-                            "no published count is left to suppress, and the audit interval stays narrower than "
-                                    + threshold);
+                    throw refused(n, "no published count is left to suppress, and the audit interval stays narrower than "
+                            + (protectedCounts.contains(n) ? threshold : 1));
                 }
-                suppress(pick);
+                suppress(pick, RULE);
                 touched.addAll(rels);
                 touched.addAll(audit.relationsOf(pick));
                 progress = true;
             }
             if (!progress) {
-                throw new IllegalStateException("table " + t.table.name() + ": secondary suppression made no progress");
+                throw new IllegalStateException("tables " + t.label + ": secondary suppression made no progress");
             }
         }
+    }
+
+    private DisclosureRefused refused(CountRef key, String why) {
+        CountRef ref = t.refOf.get(key);
+        if (ref != null) {
+            return new DisclosureRefused(t.tableOf.get(key), ref.name(), ref.geoCode(), ref.period(), why);
+        }
+        String earlier = t.earlierSuppressed.get(key);
+        return new DisclosureRefused(earlier == null ? "(an area no table shows)" : "(suppressed by " + earlier + ")",
+                key.name(), key.geoCode(), key.period(), why);
     }
 
     Map<CountRef, String> secondary() {
@@ -131,10 +172,11 @@ final class SecondarySuppression {
         return audit.programsSolved();
     }
 
-    private void suppress(CountRef r) {
+    private void suppress(CountRef r, String rule) {
         suppressed.add(r);
         protectedCounts.add(r);
-        secondary.put(r, RULE);
+        notExact.remove(r);
+        secondary.put(r, rule);
     }
 
     private void closeSingletons() {
@@ -156,7 +198,7 @@ final class SecondarySuppression {
                 if (hiddenMembers == 1 && (protectedCounts.contains(only) || unsafeUnreleased.contains(only))) {
                     CountRef pick = cheapestPublished(List.of(rel));
                     if (pick != null) {
-                        suppress(pick);
+                        suppress(pick, RULE);
                         changed = true;
                     }
                 }
@@ -181,7 +223,7 @@ final class SecondarySuppression {
         }
         // Other picks of this round may have hidden some of them already.
         Map<CountRef, Double> open = new HashMap<>(widening);
-        open.keySet().removeIf(c -> hidden(c) || t.isCountry(c));
+        open.keySet().removeIf(c -> hidden(c) || t.isCountry(c) || !t.isCandidate(c));
         if (!open.isEmpty()) {
             Comparator<CountRef> best = Comparator.<CountRef, Boolean>comparing(c -> open.get(c) < threshold)
                     .thenComparing(cheapest);
@@ -214,7 +256,7 @@ final class SecondarySuppression {
         CountRef best = null;
         for (Relation rel : rels) {
             for (CountRef m : members(rel)) {
-                if (!hidden(m) && (best == null || cheapest.compare(m, best) < 0)) {
+                if (!hidden(m) && t.isCandidate(m) && (best == null || cheapest.compare(m, best) < 0)) {
                     best = m;
                 }
             }

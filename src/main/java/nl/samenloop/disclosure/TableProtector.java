@@ -1,17 +1,24 @@
 package nl.samenloop.disclosure;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.samenloop.indicators.Cell;
 import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.Count;
 import nl.samenloop.indicators.CountRef;
+import nl.samenloop.indicators.Relation;
 
 /**
- * Disclosure control for one table: primary rules → secondary suppression with audit → rounding → rows.
+ * Disclosure control for one release: primary rules → secondary suppression with audit → rounding → rows,
+ * over all tables of the package and the earlier releases of the same data at once ({@link TableCounts}).
  *
  * <p>Rounding happens after suppression (spec disclosure.md "Published counts can be rounded … after
  * suppression"). The audit's linear programs use the unrounded published values: a reader of a rounded
@@ -20,60 +27,167 @@ import nl.samenloop.indicators.CountRef;
  */
 final class TableProtector {
     static final String UNRELEASED = "UNRELEASED";
+    /** Rule of a count the primary rules suppress but an earlier release already showed: nothing left to protect. */
+    static final String PUBLISHED_BEFORE = "PUBLISHED_BEFORE";
 
     private final Profile profile;
     private final PrimarySuppression primaryRules;
 
-    /** Statistics of the last table, for the benchmark and the summary. */
+    /** Statistics of the last release, for the benchmark and the summary. */
     int lastRounds;
     int lastPrograms;
+    int lastEarlierTargets;
 
-    TableProtector(Profile profile, String populationSignature) {
+    TableProtector(Profile profile) {
         this.profile = profile;
-        this.primaryRules = new PrimarySuppression(profile, populationSignature);
+        this.primaryRules = new PrimarySuppression(profile);
     }
 
-    /** Without ledger and without counts forced from other tables. */
+    /** One table, without earlier releases. */
     ProtectedTable protect(CellTable table) {
-        return protect(table, null, Set.of());
+        return protect(List.of(table), History.none()).tables().get(0);
     }
 
-    /**
-     * @param ledger earlier releases to compare with (null: no ledger check)
-     * @param forced published counts that must be suppressed because another table of the package suppresses
-     *               the same count; they become SECONDARY here
-     */
-    ProtectedTable protect(CellTable table, Ledger ledger, Set<CountRef> forced) {
-        TableCounts t = new TableCounts(table);
-        Map<CountRef, String> primary = primaryRules.unsafe(t, ledger);
+    Disclosure.Release protect(List<CellTable> tables, History history) {
+        TableCounts t = new TableCounts(tables, history);
+        Map<CountRef, String> primary = primaryRules.unsafe(t);
+        Map<CountRef, String> publishedBefore = new TreeMap<>();
+        primary.keySet().removeIf(k -> {
+            if (t.isKnown(k)) {
+                publishedBefore.put(k, primary.get(k));
+                return true;
+            }
+            return false;
+        });
+        Map<CountRef, String> forced = new TreeMap<>();
+        for (CountRef k : t.earlierSuppressed.keySet()) {
+            if (t.isCandidate(k) && !primary.containsKey(k)) {
+                forced.put(k, SecondarySuppression.EARLIER);
+            }
+        }
+        Set<CountRef> earlierTargets = earlierTargets(t, primary, forced);
         SecondarySuppression secondary = new SecondarySuppression(t, profile.threshold(), primary, forced,
-                primaryRules.unsafeUnreleased(t));
+                earlierTargets, primaryRules.unsafeUnreleased(t));
         Map<CountRef, Interval> intervals = secondary.run();
         lastRounds = secondary.rounds();
         lastPrograms = secondary.programsSolved();
+        lastEarlierTargets = earlierTargets.size();
 
-        Map<CountRef, Decision> decisions = new LinkedHashMap<>();
+        Map<CountRef, Decision> byKey = new TreeMap<>();
         for (Map.Entry<CountRef, Count> e : t.counts.entrySet()) {
-            CountRef r = e.getKey();
-            decisions.put(r, decide(t, r, e.getValue(), primary, secondary.secondary(), intervals.get(r)));
+            CountRef k = e.getKey();
+            byKey.put(k, decide(t, k, e.getValue(), primary, publishedBefore, secondary.secondary(), intervals.get(k)));
         }
-        List<ProtectedCell> rows = new ArrayList<>();
-        for (Cell c : table.cells()) {
-            if (c.released()) {
-                rows.add(row(c, decisions));
+        List<ProtectedTable> out = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            CellTable table = tables.get(i);
+            Map<CountRef, CountRef> keys = t.keyOf.get(i);
+            Map<CountRef, Decision> decisions = new LinkedHashMap<>();
+            for (CountRef r : new TreeSet<>(keys.keySet())) {
+                Decision d = byKey.get(keys.get(r));
+                decisions.put(r, new Decision(r, d.status(), d.rule(), d.shownValue(), d.auditLower(), d.auditUpper()));
+            }
+            List<ProtectedCell> rows = new ArrayList<>();
+            for (Cell c : table.cells()) {
+                if (c.released()) {
+                    rows.add(row(c, decisions));
+                }
+            }
+            out.add(new ProtectedTable(table, rows, decisions));
+        }
+        Map<CountRef, Interval> earlier = new TreeMap<>();
+        for (CountRef k : earlierTargets) {
+            if (!t.counts.containsKey(k) && intervals.containsKey(k)) {
+                earlier.put(k, intervals.get(k));
             }
         }
-        return new ProtectedTable(table, rows, decisions);
+        return new Disclosure.Release(out, t.keyOf, byKey, t.counts, t.ownRelations, ownGeoSets(t), history,
+                earlier, lastRounds, lastPrograms);
+    }
+
+    /** The geography sets of this release's own keys (what the register must know to decompose them later). */
+    private static Map<String, List<String>> ownGeoSets(TableCounts t) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (CountRef k : t.counts.keySet()) {
+            List<String> m = t.geoSets.get(k.geoCode());
+            if (m != null) {
+                out.put(k.geoCode(), m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The counts earlier releases suppressed whose intervals this release can change: those connected, through
+     * relations among counts a reader does not see, to a relation this release adds or to a count it would newly
+     * publish. Hiding more only widens intervals, so the others keep the intervals already proven for them.
+     */
+    private static Set<CountRef> earlierTargets(TableCounts t, Map<CountRef, String> primary, Map<CountRef, String> forced) {
+        if (t.earlierSuppressed.isEmpty()) {
+            return Set.of();
+        }
+        Map<CountRef, List<Relation>> byKey = new HashMap<>();
+        List<Relation> start = new ArrayList<>();
+        for (Relation r : t.relations()) {
+            boolean changed = t.newRelations.contains(Canonical.text(r));
+            for (CountRef m : members(r)) {
+                byKey.computeIfAbsent(m, x -> new ArrayList<>()).add(r);
+                changed |= t.isCandidate(m) && !primary.containsKey(m) && !forced.containsKey(m);
+            }
+            if (changed) {
+                start.add(r);
+            }
+        }
+        Set<CountRef> seen = new HashSet<>();
+        ArrayDeque<CountRef> queue = new ArrayDeque<>();
+        for (Relation r : start) {
+            for (CountRef m : members(r)) {
+                if (hiddenAtStart(t, m, primary, forced) && seen.add(m)) {
+                    queue.add(m);
+                }
+            }
+        }
+        Set<CountRef> out = new TreeSet<>();
+        while (!queue.isEmpty()) {
+            CountRef v = queue.poll();
+            if (t.earlierSuppressed.containsKey(v)) {
+                out.add(v);
+            }
+            for (Relation r : byKey.getOrDefault(v, List.of())) {
+                for (CountRef m : members(r)) {
+                    if (hiddenAtStart(t, m, primary, forced) && seen.add(m)) {
+                        queue.add(m);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean hiddenAtStart(TableCounts t, CountRef k, Map<CountRef, String> primary, Map<CountRef, String> forced) {
+        return !t.isKnown(k) && (!t.isPublishable(k) || primary.containsKey(k) || forced.containsKey(k));
+    }
+
+    private static List<CountRef> members(Relation r) {
+        List<CountRef> m = new ArrayList<>(r.parts().size() + 1);
+        m.add(r.total());
+        m.addAll(r.parts());
+        return m;
     }
 
     private Decision decide(TableCounts t, CountRef r, Count c, Map<CountRef, String> primary,
-                            Map<CountRef, String> secondary, Interval iv) {
+                            Map<CountRef, String> publishedBefore, Map<CountRef, String> secondary, Interval iv) {
         Status preset = t.preset.get(r);
         if (preset != null) {
             return new Decision(r, preset, preset.name(), null, null, null);
         }
         if (primary.containsKey(r)) {
             return new Decision(r, Status.PRIMARY, primary.get(r), null, iv.lower(), iv.upper());
+        }
+        if (publishedBefore.containsKey(r)) {
+            // The rules would suppress it, but an earlier release showed it: suppressed here too, nothing to prove.
+            double v = c.value();
+            return new Decision(r, Status.PRIMARY, PUBLISHED_BEFORE, null, v, v);
         }
         if (secondary.containsKey(r)) {
             return new Decision(r, Status.SECONDARY, secondary.get(r), null, iv.lower(), iv.upper());

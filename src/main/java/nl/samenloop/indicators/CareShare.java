@@ -45,6 +45,12 @@ public final class CareShare implements Indicator {
         return m;
     }
 
+    /** Youth-population members with care of a group in the period: the same persons whichever table counts them. */
+    @Override
+    public String concept(TableRequest request, String countName) {
+        return Concepts.YOUTH + countName;
+    }
+
     /** Person-level facts: person, p, gm, POPULATION = 1 and one 0/1 column per group. */
     public static Dataset<Row> facts(LinkedData data, List<String> groups) {
         List<Column> cols = new ArrayList<>(List.of(col("person"), col("p"), col("gm"), lit(1L).as(POPULATION)));
@@ -75,7 +81,9 @@ public final class CareShare implements Indicator {
         notes.put("Definitie", "Teller: jongeren in de jeugdpopulatie met ten minste één actief traject of maatregel van de groep in de periode; "
                 + "noemer: de jeugdpopulatie (leeftijd " + data.spec().ageMin() + "–" + data.spec().ageMax() + ", met een adres in Nederland).");
         notes.put("Afwijking", "_AFWIJKING_PUNTEN: verschil met Nederland in procentpunten; _VERHOUDING_NL: aandeel gedeeld door het aandeel in Nederland.");
-        return new CellTable(request.name(), code(), title(), cells, relations, notes);
+        return new CellTable(request.name(), code(), title(), cells, relations, notes)
+                .withIdentity(Concepts.of(this, request, cube.names()), cube.geoSets())
+                .withMemberCounts(cube.memberCounts());
     }
 
     /** A group that contains another has at least as many persons: readers know that too. */

@@ -39,6 +39,12 @@ public final class CellTableFiles {
                 for (Map.Entry<String, String> e : t.notes().entrySet()) {
                     line(w, "note", e.getKey(), e.getValue());
                 }
+                for (Map.Entry<String, String> e : t.concepts().entrySet()) {
+                    line(w, "concept", e.getKey(), e.getValue());
+                }
+                for (Map.Entry<String, List<String>> e : t.geoSets().entrySet()) {
+                    line(w, "geo_set", e.getKey(), String.join(" ", e.getValue()));
+                }
             }
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("cells.tsv"), StandardCharsets.UTF_8)) {
                 w.write(CELLS);
@@ -48,6 +54,13 @@ public final class CellTableFiles {
                     line(w, c.measure(), c.level().key, c.geoCode(), c.geoName(), c.period(), count(c.numerator()),
                             count(c.denominator()), c.value() == null ? "" : Double.toString(c.value()),
                             String.join(" ", extra), Boolean.toString(c.released()), c.preset() == null ? "" : c.preset());
+                }
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("members.tsv"), StandardCharsets.UTF_8)) {
+                w.write("ref\tcount");
+                w.newLine();
+                for (Map.Entry<CountRef, Count> e : new java.util.TreeMap<>(t.memberCounts()).entrySet()) {
+                    line(w, e.getKey().toString(), count(e.getValue()));
                 }
             }
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("relations.tsv"), StandardCharsets.UTF_8)) {
@@ -67,9 +80,15 @@ public final class CellTableFiles {
         try {
             Map<String, String> head = new LinkedHashMap<>();
             Map<String, String> notes = new LinkedHashMap<>();
+            Map<String, String> concepts = new LinkedHashMap<>();
+            Map<String, List<String>> geoSets = new LinkedHashMap<>();
             for (List<String> f : rows(dir.resolve("table.tsv"), false)) {
                 if (f.get(0).equals("note")) {
                     notes.put(f.get(1), f.get(2));
+                } else if (f.get(0).equals("concept")) {
+                    concepts.put(f.get(1), f.get(2));
+                } else if (f.get(0).equals("geo_set")) {
+                    geoSets.put(f.get(1), f.get(2).isEmpty() ? List.of() : List.of(f.get(2).split(" ")));
                 } else {
                     head.put(f.get(0), f.get(1));
                 }
@@ -94,7 +113,14 @@ public final class CellTableFiles {
                 }
                 relations.add(new Relation(Relation.Type.valueOf(f.get(0)), ref(f.get(1)), parts));
             }
-            return new CellTable(head.get("name"), head.get("indicator"), head.get("title"), cells, relations, notes);
+            Map<CountRef, Count> members = new LinkedHashMap<>();
+            if (Files.exists(dir.resolve("members.tsv"))) {
+                for (List<String> f : rows(dir.resolve("members.tsv"), true)) {
+                    members.put(ref(f.get(0)), count(f.get(1)));
+                }
+            }
+            return new CellTable(head.get("name"), head.get("indicator"), head.get("title"), cells, relations, notes,
+                    concepts, geoSets, members);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read cell table " + dir, e);
         } catch (RuntimeException e) {

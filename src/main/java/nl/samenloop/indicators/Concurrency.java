@@ -58,6 +58,20 @@ public final class Concurrency implements Indicator {
         return "WITH_" + k.name();
     }
 
+    /**
+     * The base is I2's WIJKTEAM count (youth-population members with an active wijkteam trajectory), in either
+     * mode; a WITH_ count depends on the mode only; ONLY_WIJKTEAM and WITH_ANY_OTHER on the mode and other_kinds.
+     */
+    @Override
+    public String concept(TableRequest request, String countName) {
+        if (countName.equals(BASE)) {
+            return Concepts.YOUTH + Codes.Kind.WIJKTEAM.name();
+        }
+        List<String> keys = countName.equals(ONLY) || countName.equals(ANY)
+                ? List.of("concurrency", "other_kinds") : List.of("concurrency");
+        return code() + ":" + countName + Concepts.options(request, keys);
+    }
+
     /** Person-level facts: person, p, gm, BASE = 1, ONLY, WITH_<kind>, WITH_ANY_OTHER for base members. */
     public static Dataset<Row> facts(LinkedData data, String mode, List<Codes.Kind> others) {
         Dataset<Row> flagged;
@@ -124,7 +138,9 @@ public final class Concurrency implements Indicator {
                 + ("overlap".equals(mode) ? "die een wijkteamtraject binnen de periode met ten minste één dag overlapt."
                         : "actief in dezelfde periode."));
         notes.put("Gepoolde perioden", "Meerjarige cijfers tellen persoon-perioden op: som van tellers gedeeld door som van bases.");
-        return new CellTable(request.name(), code(), title(), cells, relations, notes);
+        return new CellTable(request.name(), code(), title(), cells, relations, notes)
+                .withIdentity(Concepts.of(this, request, cube.names()), cube.geoSets())
+                .withMemberCounts(cube.memberCounts());
     }
 
     @Override

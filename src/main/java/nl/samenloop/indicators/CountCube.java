@@ -77,6 +77,33 @@ public final class CountCube {
         return codes.stream().map(c -> new Geo(GeoLevel.MUNICIPALITY, c)).toList();
     }
 
+    /** The municipality set behind every geography row of {@link #geos()} ({@link Geography#memberSet}). */
+    public java.util.Map<String, List<String>> geoSets() {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (Geo g : geos()) {
+            out.put(g.code(), geo.memberSet(g.code()));
+        }
+        return out;
+    }
+
+    /** Every single municipality's (and the unknown row's) counts, for every name and period or pool. */
+    public java.util.Map<CountRef, Count> memberCounts() {
+        java.util.Map<CountRef, Count> out = new java.util.HashMap<>();
+        java.util.Set<String> codes = new java.util.HashSet<>(geo.municipalities().keySet());
+        codes.add(GeoLevel.UNKNOWN);
+        counts.forEach((r, c) -> {
+            if (codes.contains(r.geoCode())) {
+                out.put(r, c);
+            }
+        });
+        return out;
+    }
+
+    /** The count names of this cube. */
+    public List<String> names() {
+        return names;
+    }
+
     private String name(Geo g) {
         if (g.code().startsWith(Geography.REST)) {
             return "overig " + geo.name(g.code().equals(Geography.REST + GeoLevel.NETHERLANDS) ? GeoLevel.COUNTRY : GeoLevel.REGION,

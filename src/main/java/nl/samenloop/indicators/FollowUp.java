@@ -111,6 +111,12 @@ public final class FollowUp implements Indicator {
         return flagged.select(cols.toArray(Column[]::new));
     }
 
+    /** The cohort does not depend on the options; the outcomes do. */
+    @Override
+    public String concept(TableRequest request, String countName) {
+        return countName.equals(COHORT) ? code() + ":" + COHORT : Indicator.super.concept(request, countName);
+    }
+
     /** A period is observable when the window of its last possible ending lies within the data horizon. */
     static boolean observable(Period p, LocalDate horizon) {
         return !p.end().plusDays(WINDOW_DAYS).isAfter(horizon);
@@ -156,7 +162,9 @@ public final class FollowUp implements Indicator {
                 + ") actief op enige dag in de 365 dagen na de einddatum.");
         notes.put("Datahorizon", "Gegevens tot en met " + data.dataHorizon() + "; perioden waarvan het volgjaar daarna eindigt zijn niet waarneembaar"
                 + (hidden.isEmpty() ? "." : ": " + String.join(", ", new java.util.TreeSet<>(hidden)) + "."));
-        return new CellTable(request.name(), code(), title(), cells, relations, notes);
+        return new CellTable(request.name(), code(), title(), cells, relations, notes)
+                .withIdentity(Concepts.of(this, request, cube.names()), cube.geoSets())
+                .withMemberCounts(cube.memberCounts());
     }
 
     @Override

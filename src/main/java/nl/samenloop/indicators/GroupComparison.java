@@ -189,7 +189,31 @@ public final class GroupComparison implements Indicator {
                 + spans.stream().map(s -> groupsBySpan.get(s.code())).map(gs -> gs.get(gs.size() - 1).name()).distinct()
                         .reduce((a, b) -> a + ", " + b).orElse("") + "), in procentpunten.");
         notes.put("Onbekend", "Personen zonder bekende woongemeente (onbekend) horen bij geen enkele groep.");
-        return new CellTable(request.name(), code(), title(), cells, relations, notes);
+        // Identity beyond this table: a group is the set of its members; its counts are the underlying I2/I3/I4
+        // counts pooled over the span — the same numbers as those indicators' pooled municipal counts add up to.
+        Map<String, List<String>> sets = new LinkedHashMap<>();
+        for (Pool span : spans) {
+            for (Group g : groupsBySpan.get(span.code())) {
+                sets.put(g.code() + "@" + span.code(), new java.util.TreeSet<>(g.members()).stream().toList());
+            }
+        }
+        Map<String, String> concepts = new LinkedHashMap<>();
+        concepts.put(m.numerator(), concept(request, m.numerator()));
+        concepts.put(m.denominator(), concept(request, m.denominator()));
+        return new CellTable(request.name(), code(), title(), cells, relations, notes).withIdentity(concepts, sets);
+    }
+
+    /** The concept of the compared indicator's count, under this table's options for that indicator. */
+    @Override
+    public String concept(TableRequest request, String countName) {
+        Measure m = measure(request.string("measure"));
+        Indicator source = Indicators.get(m.source());
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (String k : source.options().keySet()) {
+            Object v = request.options().containsKey(k) ? request.options().get(k) : source.options().get(k).defaultValue();
+            options.put(k, v);
+        }
+        return source.concept(new TableRequest(request.name(), m.source(), options, request.pools()), countName);
     }
 
     /** Difference cell: rate of g − rate of the reference group; depends on the reference group's counts too. */

@@ -28,6 +28,17 @@ public interface Indicator {
 
     CellTable compute(LinkedData data, TableRequest request);
 
+    /**
+     * What count {@code countName} of a table of this indicator counts, so that the same number in another
+     * table, indicator or release is recognised as one count (spec disclosure.md "Across releases"). Two
+     * counts with the same concept, geography and period must always be equal. The default is safe but
+     * links nothing: the indicator code, the name and every option of the table. Indicators override it
+     * where a count does not depend on an option, or equals a count of another indicator.
+     */
+    default String concept(TableRequest request, String countName) {
+        return code() + ":" + countName + Concepts.options(request, request.options().keySet());
+    }
+
     /** The measure worth a chart by default (null: none), and whether bars per municipality suit it better than lines. */
     default String chartMeasure(TableRequest request) {
         return null;

@@ -84,7 +84,9 @@ public final class Referral implements Indicator {
         StringBuilder legend = new StringBuilder();
         Codes.VERWIJZER.forEach((k, v) -> legend.append(k).append(" ").append(v).append("; "));
         notes.put("Verwijzers", legend + EMPTY + " niet ingevuld");
-        return new CellTable(request.name(), code(), title(), cells, relations, notes);
+        return new CellTable(request.name(), code(), title(), cells, relations, notes)
+                .withIdentity(Concepts.of(this, request, cube.names()), cube.geoSets())
+                .withMemberCounts(cube.memberCounts());
     }
 
     @Override

@@ -55,7 +55,9 @@ public final class WijkteamShare implements Indicator {
         notes.put("Definitie", "Teller: samengevoegde trajecten met hulpvorm 01 (wijkteam) actief in de periode; "
                 + "noemer: alle samengevoegde jeugdhulptrajecten actief in de periode.");
         notes.put("Gebied", "Woongemeente van de jongere in de periode; niet-koppelbare personen en personen zonder adres: onbekend.");
-        return new CellTable(request.name(), code(), title(), cube.shares("WIJKTEAM_SHARE", NUM, DEN), relations, notes);
+        return new CellTable(request.name(), code(), title(), cube.shares("WIJKTEAM_SHARE", NUM, DEN), relations, notes)
+                .withIdentity(Concepts.of(this, request, cube.names()), cube.geoSets())
+                .withMemberCounts(cube.memberCounts());
     }
 
     @Override

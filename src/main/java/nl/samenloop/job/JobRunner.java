@@ -16,7 +16,7 @@ import nl.samenloop.disclosure.AuditFiles;
 import nl.samenloop.disclosure.Decision;
 import nl.samenloop.disclosure.Disclosure;
 import nl.samenloop.disclosure.DisclosureSummary;
-import nl.samenloop.disclosure.Ledger;
+import nl.samenloop.disclosure.History;
 import nl.samenloop.disclosure.Profile;
 import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.engine.Engine;
@@ -116,9 +116,7 @@ public final class JobRunner {
             }
         }
         progress.stage("disclosure", "primary rules, ledger check, secondary suppression, audit");
-        Ledger ledger = Ledger.load(job.work());
-        String signature = spec.populationSignature();
-        List<ProtectedTable> safe = Disclosure.protect(tables, profile, ledger, signature);
+        List<ProtectedTable> safe = Disclosure.protect(tables, profile, History.none());
         DisclosureSummary summary = Disclosure.summarize(safe, profile);
         summary.lines().forEach(l -> progress.stage("disclosure", l));
 
@@ -126,7 +124,6 @@ public final class JobRunner {
         PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(), dataVersion(ingest),
                 job.classificationYear(), data.dataHorizon(), rules(profile), summary.verdict(), notes(failed));
         write(job, info, safe, charts(plan, requests), progress);
-        ledger.record(safe, signature, job.name(), LocalDate.now());
         progress.stage("done", "package " + job.output() + (failed.isEmpty() ? "" : " (" + failed.size() + " table(s) failed)"));
         return new Result(job.output(), summary, failed, ingest);
     }

@@ -139,6 +139,30 @@ public final class Geography {
         return region != null && released(GeoLevel.REGION, region) ? REST + region : REST + GeoLevel.NETHERLANDS;
     }
 
+    /**
+     * The municipality codes (and {@link GeoLevel#UNKNOWN}) whose persons a geography row holds, sorted: a
+     * municipality itself, a region's members, every code for the Netherlands, and for a {@code REST-…} row the
+     * unreleased codes it aggregates ({@link #restOf}). Disclosure control recognises rows of different jobs as
+     * the same persons, or as parts of each other, by these sets.
+     */
+    public List<String> memberSet(String code) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        if (GeoLevel.NETHERLANDS.equals(code)) {
+            out.addAll(municipalityOrder());
+        } else if (code.startsWith(REST)) {
+            for (String m : municipalityOrder()) {
+                if (code.equals(restOf(m))) {
+                    out.add(m);
+                }
+            }
+        } else if (regionNames.containsKey(code)) {
+            out.addAll(members(code));
+        } else {
+            out.add(code);
+        }
+        return List.copyOf(out);
+    }
+
     /** Ordered codes for presentation: regions, then municipalities (by region), then unknown. */
     public List<String> municipalityOrder() {
         List<String> out = new ArrayList<>();

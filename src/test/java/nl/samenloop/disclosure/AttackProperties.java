@@ -32,7 +32,7 @@ class AttackProperties {
     @Property(tries = 25)
     void noSuppressedCountCanBeNarrowedBelowT(@ForAll long seed) {
         CellTable table = RandomTables.generate(seed);
-        ProtectedTable t = Disclosure.protect(table, profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(table, profile, null);
         Attacker a = new Attacker(table, t);
         for (Decision d : t.decisions().values()) {
             if (d.status() == Status.PRIMARY || d.status() == Status.SECONDARY) {
@@ -49,7 +49,7 @@ class AttackProperties {
     @Property(tries = 40)
     void noPublishedRowShowsASuppressedCount(@ForAll long seed) {
         CellTable table = RandomTables.generate(seed);
-        ProtectedTable t = Disclosure.protect(table, profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(table, profile, null);
         long releasedRows = table.cells().stream().filter(Cell::released).count();
         assertEquals(releasedRows, t.rows().size());
         for (ProtectedCell row : t.rows()) {
@@ -78,8 +78,8 @@ class AttackProperties {
 
     @Property(tries = 20)
     void sameInputGivesTheSamePattern(@ForAll long seed) {
-        ProtectedTable one = Disclosure.protect(RandomTables.generate(seed), profile, null, "v1");
-        ProtectedTable two = Disclosure.protect(RandomTables.generate(seed), profile, null, "v1");
+        ProtectedTable one = Disclosure.protect(RandomTables.generate(seed), profile, null);
+        ProtectedTable two = Disclosure.protect(RandomTables.generate(seed), profile, null);
         assertEquals(one.decisions(), two.decisions());
         assertEquals(one.rows(), two.rows());
     }
@@ -87,7 +87,7 @@ class AttackProperties {
     /** The package's own recheck, from the written audit files only, agrees with the engine. */
     @Property(tries = 15)
     void recheckOfTheWrittenPackagePasses(@ForAll long seed) throws Exception {
-        ProtectedTable t = Disclosure.protect(RandomTables.generate(seed), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(RandomTables.generate(seed), profile, null);
         java.nio.file.Path pkg = java.nio.file.Files.createTempDirectory("recheck");
         try {
             AuditFiles.write(pkg, List.of(t));
@@ -148,9 +148,9 @@ class AttackProperties {
             CellTable t = RandomTables.generate(seed + k);
             tables.add(new CellTable(t.name() + k, "I" + k, t.title(), t.cells(), t.relations(), t.notes()));
         }
-        List<ProtectedTable> together = Disclosure.protect(tables, profile, null, "v1");
+        List<ProtectedTable> together = Disclosure.protect(tables, profile, null);
         for (int k = 0; k < tables.size(); k++) {
-            assertEquals(Disclosure.protect(tables.get(k), profile, null, "v1").decisions(), together.get(k).decisions(),
+            assertEquals(Disclosure.protect(tables.get(k), profile, null).decisions(), together.get(k).decisions(),
                     "seed " + seed + " table " + k);
         }
     }

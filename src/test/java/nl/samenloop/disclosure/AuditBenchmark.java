@@ -52,7 +52,7 @@ public final class AuditBenchmark {
         long c1 = cpu.getCurrentThreadCpuTime();
         long p1 = os.getProcessCpuTime();
         long t1 = System.nanoTime();
-        TableProtector p = new TableProtector(Profile.cbsMicrodata(), "benchmark");
+        TableProtector p = new TableProtector(Profile.cbsMicrodata());
         ProtectedTable pt = p.protect(table);
         long t2 = System.nanoTime();
         long c2 = cpu.getCurrentThreadCpuTime();

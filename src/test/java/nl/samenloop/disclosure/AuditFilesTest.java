@@ -17,7 +17,7 @@ class AuditFilesTest {
     Path dir;
 
     List<ProtectedTable> protectedFixture(Profile p) {
-        return Disclosure.protect(List.of(HierarchySuppressionTest.oneSmallMunicipality().build()), p, null, "v1");
+        return Disclosure.protect(List.of(HierarchySuppressionTest.oneSmallMunicipality().build()), p, null);
     }
 
     @Test

@@ -67,7 +67,7 @@ class HierarchySuppressionTest {
 
     @Test
     void smallMunicipalityForcesTheCheapestNeighbourInItsRegion() {
-        ProtectedTable t = Disclosure.protect(oneSmallMunicipality().build(), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(oneSmallMunicipality().build(), profile, null);
         assertDecision(t, "WIJKTEAM", "GM0001", Status.PRIMARY, "MIN_PERSONS", 0.0, 28.0);
         assertDecision(t, "WIJKTEAM", "GM0003", Status.SECONDARY, "SECONDARY", 0.0, 28.0);
         assertEquals(Map.of("WIJKTEAM|GM0001|" + P, Status.PRIMARY, "WIJKTEAM|GM0003|" + P, Status.SECONDARY),
@@ -113,7 +113,7 @@ class HierarchySuppressionTest {
                 .sum("POP", P, "RG01", "GM0001", "GM0002", "GM0003")
                 .sum("POP", P, "RG02", "GM0004", "GM0005")
                 .sum("POP", P, NL, "RG01", "RG02", U);
-        ProtectedTable t = Disclosure.protect(b.build(), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(b.build(), profile, null);
         assertDecision(t, "WIJKTEAM", U, Status.PRIMARY, "MIN_PERSONS", 0.0, 19.0);
         assertDecision(t, "WIJKTEAM", "RG01", Status.SECONDARY, "SECONDARY", 65.0, 84.0);
         assertDecision(t, "WIJKTEAM", "GM0001", Status.SECONDARY, "SECONDARY", 0.0, 19.0);
@@ -151,7 +151,7 @@ class HierarchySuppressionTest {
                 .sum("POP", P, "RG01", "GM0001", "GM0002")
                 .sum("POP", P, "RG02", "GM0003", "GM0004")
                 .sum("POP", P, NL, "RG01", "RG02");
-        ProtectedTable t = Disclosure.protect(b.build(), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(b.build(), profile, null);
         assertDecision(t, "WIJKTEAM", "GM0001", Status.PRIMARY, "MIN_PERSONS", 0.0, 12.0);
         assertDecision(t, "WIJKTEAM", "GM0002", Status.SECONDARY, "SECONDARY", 0.0, 30.0);
         assertDecision(t, "WIJKTEAM", "RG01", Status.SECONDARY, "SECONDARY", 0.0, 42.0);
@@ -177,7 +177,7 @@ class HierarchySuppressionTest {
                 .relation(Relation.sum(new CountRef("WIJKTEAM", "GM0001", P), java.util.List.of(
                         new CountRef("WIJKTEAM_0_11", "GM0001", P), new CountRef("WIJKTEAM_12_17", "GM0001", P),
                         new CountRef("WIJKTEAM_18_22", "GM0001", P))));
-        ProtectedTable t = Disclosure.protect(b.build(), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(b.build(), profile, null);
         assertDecision(t, "WIJKTEAM_0_11", "GM0001", Status.PRIMARY, "MIN_PERSONS", 0.0, 16.0);
         assertDecision(t, "WIJKTEAM_18_22", "GM0001", Status.SECONDARY, "SECONDARY", 0.0, 16.0);
         assertEquals(2, suppressed(t).size());
@@ -197,7 +197,7 @@ class HierarchySuppressionTest {
                 .share(NL, P, "LARGE", 50, "TOTAL", 53)
                 .relation(Relation.sum(new CountRef("TOTAL", NL, P),
                         java.util.List.of(new CountRef("SMALL", NL, P), new CountRef("LARGE", NL, P))));
-        ProtectedTable t = Disclosure.protect(b.build(), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(b.build(), profile, null);
         assertDecision(t, "SMALL", NL, Status.PRIMARY, "MIN_PERSONS", 0.0, 53.0);
         assertDecision(t, "LARGE", NL, Status.SECONDARY, "SECONDARY", 0.0, 53.0);
         assertEquals(Status.SAFE, d(t, "TOTAL", NL).status());
@@ -221,7 +221,7 @@ class HierarchySuppressionTest {
                 .numeratorsAtMostDenominators()
                 .sum("WIJKTEAM", P, "RG01", "GM0001", "GM0002")
                 .sum("POP", P, "RG01", "GM0001", "GM0002");
-        ProtectedTable t = Disclosure.protect(b.build(), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(b.build(), profile, null);
         assertDecision(t, "WIJKTEAM", "GM0001", Status.SAFE, TableProtector.UNRELEASED, null, null);
         assertDecision(t, "WIJKTEAM", "GM0002", Status.SECONDARY, "SECONDARY", 0.0, 43.0);
         // POP of the unreleased municipality is safe but not printed; GM0003 sits in no relation.

@@ -21,7 +21,7 @@ class InputErrorsTest {
                 .sum("WIJKTEAM", P, "RG01", "GM0001", "GM0002")
                 .build();
         String m = assertThrows(IllegalArgumentException.class,
-                () -> Disclosure.protect(t, Profile.cbsMicrodata(), null, "")).getMessage();
+                () -> Disclosure.protect(t, Profile.cbsMicrodata(), null)).getMessage();
         assertTrue(m.contains("table bad") && m.contains("WIJKTEAM|RG01|" + P) && m.contains("does not hold"), m);
         assertFalse(m.contains("37") || m.contains("41") || m.contains("79"), m);
     }
@@ -33,7 +33,7 @@ class InputErrorsTest {
                 .share("GM0001", P, new Count("JEUGDHULP", 41, 41), new Count("POP", 501, 501), true)
                 .build();
         String m = assertThrows(IllegalArgumentException.class,
-                () -> Disclosure.protect(t, Profile.cbsMicrodata(), null, "")).getMessage();
+                () -> Disclosure.protect(t, Profile.cbsMicrodata(), null)).getMessage();
         assertTrue(m.contains("POP|GM0001|" + P) && m.contains("two different values"), m);
         assertFalse(m.contains("500") || m.contains("501"), m);
     }
@@ -45,7 +45,7 @@ class InputErrorsTest {
                 .sum("WIJKTEAM", P, "RG01", "GM0001")
                 .build();
         String m = assertThrows(IllegalArgumentException.class,
-                () -> Disclosure.protect(t, Profile.cbsMicrodata(), null, "")).getMessage();
+                () -> Disclosure.protect(t, Profile.cbsMicrodata(), null)).getMessage();
         assertTrue(m.contains("WIJKTEAM|RG01|" + P) && m.contains("which no cell holds"), m);
     }
 }

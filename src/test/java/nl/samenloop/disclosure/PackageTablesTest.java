@@ -38,9 +38,9 @@ class PackageTablesTest {
                 .numeratorsAtMostDenominators()
                 .build();
         CountRef popGm2 = new CountRef("POP", "GM0002", P);
-        assertEquals(Status.SAFE, Disclosure.protect(b, profile, null, "v1").decisions().get(popGm2).status());
+        assertEquals(Status.SAFE, Disclosure.protect(b, profile, null).decisions().get(popGm2).status());
 
-        List<ProtectedTable> both = Disclosure.protect(List.of(a, b), profile, null, "v1");
+        List<ProtectedTable> both = Disclosure.protect(List.of(a, b), profile, null);
         assertSame(a, both.get(0).source());
         assertSame(b, both.get(1).source());
         assertEquals(Status.SECONDARY, both.get(0).decisions().get(popGm2).status());
@@ -77,7 +77,7 @@ class PackageTablesTest {
                 .share("RG01", P, "JEUGDHULP", 123, "POP", 508)
                 .numeratorsAtMostDenominators()
                 .build();
-        AuditFiles.write(dir, Disclosure.protect(List.of(a, b), profile, null, "v1"));
+        AuditFiles.write(dir, Disclosure.protect(List.of(a, b), profile, null));
         PackageRecheck.Result ok = PackageRecheck.recheck(dir);
         assertEquals("PASS", ok.verdict(), ok.failures().toString());
         java.nio.file.Path cells = dir.resolve("audit/cells.csv");
@@ -98,9 +98,9 @@ class PackageTablesTest {
      */
     @Test
     void twoPopulationsOfOneIndicatorInOnePackageAreDifferencedLikeTheLedger() {
-        CellTable older = rename(LedgerTest.request(150, 1000, 400, 3000), "i2_0_22");
-        CellTable younger = rename(LedgerTest.request(147, 985, 400, 2950), "i2_0_21");
-        List<ProtectedTable> both = Disclosure.protect(List.of(older, younger), profile, null, "package");
+        CellTable older = rename(DifferencingTest.request(150, 1000, 400, 3000), "i2_0_22");
+        CellTable younger = rename(DifferencingTest.request(147, 985, 400, 2950), "i2_0_21");
+        List<ProtectedTable> both = Disclosure.protect(List.of(older, younger), profile, null);
         assertEquals(true, both.get(0).decisions().values().stream().allMatch(d -> d.status() == Status.SAFE));
         Decision a = both.get(1).decisions().get(new CountRef("WIJKTEAM", "GM0001", P));
         assertEquals(Status.PRIMARY, a.status());

@@ -46,7 +46,7 @@ class RulesAndStatusTest {
     }
 
     static ProtectedTable one(Cell c, Profile p) {
-        return Disclosure.protect(new TableBuilder("t").cell(c).numeratorsAtMostDenominators().build(), p, null, "v1");
+        return Disclosure.protect(new TableBuilder("t").cell(c).numeratorsAtMostDenominators().build(), p, null);
     }
 
     @Test
@@ -101,12 +101,11 @@ class RulesAndStatusTest {
     @Test
     void suppressedDenominatorMakesRowsDerived() {
         // POP of 12 persons is safe by persons, but the ledger below differs by 2: LEDGER_DIFFERENCE.
-        Ledger ledger = Ledger.inMemory();
         ProtectedTable first = one(share("GM0001", 10, 14), profile);
-        ledger.record(List.of(first), "age 0-22", "job1", java.time.LocalDate.of(2026, 1, 5));
+        History ledger = Histories.otherPopulation(List.of(first), "release 1 (job1, age 0-22)");
         assertEquals(Status.SAFE, one(share("GM0001", 10, 12), profile).rows().get(0).status()); // no ledger: safe
         ProtectedTable withLedger = Disclosure.protect(new TableBuilder("t").cell(share("GM0001", 10, 12))
-                .numeratorsAtMostDenominators().build(), profile, ledger, "age 0-21");
+                .numeratorsAtMostDenominators().build(), profile, ledger);
         ProtectedCell row = withLedger.rows().get(0);
         assertEquals(Status.DERIVED, row.status());
         assertEquals("LEDGER_DIFFERENCE", row.rule());
@@ -134,14 +133,14 @@ class RulesAndStatusTest {
 
     @Test
     void roundingIsHalfUpToTheBase() {
-        TableProtector p = new TableProtector(profile.withRoundTo(5), "");
+        TableProtector p = new TableProtector(profile.withRoundTo(5));
         assertEquals(20, p.round(22));
         assertEquals(25, p.round(23));
         assertEquals(25, p.round(25));
         assertEquals(25, p.round(27));
         assertEquals(30, p.round(28));
-        assertEquals(20, new TableProtector(profile.withRoundTo(10), "").round(15));
-        assertEquals(22, new TableProtector(profile, "").round(22));
+        assertEquals(20, new TableProtector(profile.withRoundTo(10)).round(15));
+        assertEquals(22, new TableProtector(profile).round(22));
     }
 
     @Test
@@ -149,7 +148,7 @@ class RulesAndStatusTest {
         Cell notObs = share("GM0001", 0, 0).withPreset("NOT_OBSERVABLE");
         Cell empty = Cell.share("FOLLOWUP", GeoLevel.MUNICIPALITY, "GM0002", "B", P, new Count("F", 0, 0),
                 new Count("G", 0, 0), true).withPreset("EMPTY");
-        ProtectedTable t = Disclosure.protect(new TableBuilder("t").cell(notObs).cell(empty).build(), profile, null, "v1");
+        ProtectedTable t = Disclosure.protect(new TableBuilder("t").cell(notObs).cell(empty).build(), profile, null);
         assertEquals(Status.NOT_OBSERVABLE, t.rows().get(0).status());
         assertNull(t.rows().get(0).numerator());
         assertEquals(Status.EMPTY, t.rows().get(1).status());
@@ -163,7 +162,7 @@ class RulesAndStatusTest {
         Cell shown = share("GM0001", 40, 500);
         Cell preset = Cell.share("LATER", GeoLevel.MUNICIPALITY, "GM0001", "A", P, new Count("LATER", 0, 0),
                 new Count("POP", 500, 500), true).withPreset("NOT_OBSERVABLE");
-        ProtectedTable t = Disclosure.protect(new TableBuilder("t").cell(shown).cell(preset).build(), profile, null, "");
+        ProtectedTable t = Disclosure.protect(new TableBuilder("t").cell(shown).cell(preset).build(), profile, null);
         assertEquals(Status.SAFE, t.decisions().get(new CountRef("POP", "GM0001", P)).status());
         assertEquals(500L, t.decisions().get(new CountRef("POP", "GM0001", P)).shownValue());
         assertEquals(Status.SAFE, t.rows().get(0).status());

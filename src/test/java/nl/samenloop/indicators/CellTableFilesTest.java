@@ -30,7 +30,9 @@ class CellTableFilesTest {
                 List.of(Relation.sum(new CountRef("WIJKTEAM", "NL01", "2019HJ01"),
                         List.of(new CountRef("WIJKTEAM", "GM0599", "2019HJ01"), new CountRef("WIJKTEAM", "REST-NL01", "2019HJ01"))),
                         Relation.atMost(new CountRef("POPULATION", "GM0599", "2019HJ01"), new CountRef("WIJKTEAM", "GM0599", "2019HJ01"))),
-                notes);
+                notes).withIdentity(Map.of("WIJKTEAM", "youth:WIJKTEAM", "POPULATION", "youth:POPULATION"),
+                Map.of("GM0599", List.of("GM0599"), "REST-NL01", List.of("GM0014", "GM0363", "GM----"),
+                        "at_least@2016HJ01-2020HJ02", List.of()));
         CellTableFiles.write(dir.resolve("t"), t);
         CellTable back = CellTableFiles.read(dir.resolve("t"));
         assertEquals(t, back);
