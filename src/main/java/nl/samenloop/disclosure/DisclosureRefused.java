@@ -22,6 +22,16 @@ public class DisclosureRefused extends RuntimeException {
         this.reason = reason;
     }
 
+    /** A refusal of the whole package, not of one count (e.g. the register kept changing). */
+    public DisclosureRefused(String packageReason) {
+        super(packageReason);
+        this.table = null;
+        this.countName = null;
+        this.geoCode = null;
+        this.period = null;
+        this.reason = packageReason;
+    }
+
     public String table() {
         return table;
     }

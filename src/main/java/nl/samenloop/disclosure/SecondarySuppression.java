@@ -106,13 +106,12 @@ final class SecondarySuppression {
 
     /** Runs the rounds; returns the final audit intervals of every protected count. */
     Map<CountRef, Interval> run() {
-        Set<CountRef> targets = new TreeSet<>(protectedCounts);
         while (true) {
             if (++rounds > MAX_ROUNDS) {
                 throw new IllegalStateException("tables " + t.label + ": secondary suppression did not settle");
             }
             closeSingletons();
-            targets.addAll(protectedCounts);
+            Set<CountRef> targets = new TreeSet<>(protectedCounts);
             targets.addAll(notExact);
             // Rounds only need to know which intervals are too narrow; exact intervals once it settles.
             long t0 = System.nanoTime();
@@ -135,9 +134,20 @@ final class SecondarySuppression {
                     continue;
                 }
                 CountRef pick = candidate(n, e.getValue());
+                if (pick == null && secondary.containsKey(n)) {
+                    // A secondary suppression that the published counts (of this or earlier releases) pin down
+                    // protects nothing: hiding it is the same as showing it. Show it, and never pick it again.
+                    release(n);
+                    touched.addAll(rels);
+                    progress = true;
+                    continue;
+                }
                 if (pick == null) {
                     throw refused(n, "no published count is left to suppress, and the audit interval stays narrower than "
                             + (protectedCounts.contains(n) ? threshold : 1));
+                }
+                if (TRACE) {
+                    System.err.printf("suppression %s: %s narrow, suppress %s%n", t.label, n, pick);
                 }
                 suppress(pick, RULE);
                 touched.addAll(rels);
@@ -170,6 +180,19 @@ final class SecondarySuppression {
 
     int programsSolved() {
         return audit.programsSolved();
+    }
+
+    /** Counts shown again after a suppression turned out to protect nothing: never suppressed again. */
+    private final Set<CountRef> neverPick = new HashSet<>();
+
+    private void release(CountRef r) {
+        if (TRACE) {
+            System.err.printf("suppression %s: %s is pinned by published counts: shown again%n", t.label, r);
+        }
+        suppressed.remove(r);
+        protectedCounts.remove(r);
+        secondary.remove(r);
+        neverPick.add(r);
     }
 
     private void suppress(CountRef r, String rule) {
@@ -223,7 +246,7 @@ final class SecondarySuppression {
         }
         // Other picks of this round may have hidden some of them already.
         Map<CountRef, Double> open = new HashMap<>(widening);
-        open.keySet().removeIf(c -> hidden(c) || t.isCountry(c) || !t.isCandidate(c));
+        open.keySet().removeIf(c -> hidden(c) || t.isCountry(c) || !t.isCandidate(c) || neverPick.contains(c));
         if (!open.isEmpty()) {
             Comparator<CountRef> best = Comparator.<CountRef, Boolean>comparing(c -> open.get(c) < threshold)
                     .thenComparing(cheapest);
@@ -256,7 +279,7 @@ final class SecondarySuppression {
         CountRef best = null;
         for (Relation rel : rels) {
             for (CountRef m : members(rel)) {
-                if (!hidden(m) && t.isCandidate(m) && (best == null || cheapest.compare(m, best) < 0)) {
+                if (!hidden(m) && t.isCandidate(m) && !neverPick.contains(m) && (best == null || cheapest.compare(m, best) < 0)) {
                     best = m;
                 }
             }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "samenloop", mixinStandardHelpOptions = true, version = "samenloop 0.1",
         description = "Links pseudonymised youth-care microdata and publishes statistics that pass disclosure control.",
-        subcommands = {Cli.Run.class, Cli.PlanCommand.class, Cli.IngestCommand.class, Cli.Generate.class, Cli.Audit.class})
+        subcommands = {Cli.Run.class, Cli.PlanCommand.class, Cli.IngestCommand.class, Cli.Generate.class, Cli.Audit.class,
+                Cli.Releases.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -36,6 +37,10 @@ public final class Cli {
 
     @Option(names = "--conf", description = "folder with rules, column mappings and reference data (default: ./conf)", scope = CommandLine.ScopeType.INHERIT)
     Path conf;
+
+    @Option(names = "--register", paramLabel = "WHERE", scope = CommandLine.ScopeType.INHERIT,
+            description = "release register: a folder, an .db file or a jdbc:postgresql:// URL (default: conf/environment.yaml)")
+    String register;
 
     public static void main(String[] args) {
         int code = execute(args);
@@ -125,7 +130,7 @@ public final class Cli {
         @Override
         public Integer call() throws Exception {
             Plan plan = plan(job, input, output, work, parent.confDir());
-            JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, fresh, new Progress(plan.job().name()));
+            JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, fresh, parent.register, new Progress(plan.job().name()));
             System.out.println("package: " + r.packageDir());
             System.out.println("audit: " + r.summary().verdict());
             r.failedTables().forEach(f -> System.out.println("failed table: " + f));
@@ -206,6 +211,50 @@ public final class Cli {
             List<String> f = r.failures();
             f.forEach(System.out::println);
             return r.passed() ? OK : REFUSED;
+        }
+    }
+
+    @Command(name = "releases", description = {"List the releases in the release register, or show one.",
+            "The register is what protects a release against the earlier ones: every job of the environment must use the same one."})
+    static final class Releases implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli parent;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "show release N (default: list all)")
+        Long id;
+
+        @Override
+        public Integer call() {
+            nl.samenloop.register.RegisterLocation where = nl.samenloop.register.RegisterLocation.resolve(parent.register, parent.confDir());
+            try (nl.samenloop.register.ReleaseRegister reg = nl.samenloop.register.ReleaseRegister.open(where)) {
+                if (id == null) {
+                    List<nl.samenloop.register.ReleaseRegister.Summary> all = reg.releases();
+                    System.out.println("release register: " + where.display() + " (" + all.size() + " release(s))");
+                    if (!all.isEmpty()) {
+                        System.out.printf("%5s  %-20s  %-32s  %-10s  %8s  %8s  %9s  %s%n", "N", "created", "job", "user",
+                                "shown", "primary", "secondary", "earlier releases checked");
+                    }
+                    for (var r : all) {
+                        System.out.printf("%5d  %-20s  %-32s  %-10s  %8d  %8d  %9d  %d%n", r.id(), r.created().substring(0,
+                                Math.min(19, r.created().length())), r.job(), r.user(), r.shown(), r.primary(), r.secondary(),
+                                r.earlierReleases());
+                    }
+                    return OK;
+                }
+                var r = reg.release(id).orElseThrow(() -> new IllegalArgumentException("no release " + id + " in " + where.display()));
+                System.out.println("release " + r.id() + " in " + where.display());
+                System.out.println("  job:        " + r.job() + (r.title() == null ? "" : " — " + r.title()));
+                System.out.println("  created:    " + r.created() + " by " + r.user() + " on " + r.host());
+                System.out.println("  package:    " + r.packagePath());
+                System.out.println("  manifest:   output-check.md SHA-256 " + r.manifestSha256());
+                System.out.println("  profile:    " + r.profile());
+                System.out.println("  data:       universe " + r.universe());
+                System.out.println("  checked against " + r.earlierReleases() + " earlier release(s) of the same data; "
+                        + r.earlierChecked() + " of their suppressed counts re-checked");
+                System.out.println("  counts:     shown " + r.shown() + ", primary " + r.primary() + ", secondary "
+                        + r.secondary() + ", other " + r.other());
+                reg.countsByStatus(id).forEach((table, byStatus) -> System.out.println("  table " + table + ": " + byStatus));
+                return OK;
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ import nl.samenloop.disclosure.AuditFiles;
 import nl.samenloop.disclosure.Decision;
 import nl.samenloop.disclosure.Disclosure;
 import nl.samenloop.disclosure.DisclosureSummary;
+import nl.samenloop.disclosure.DisclosureRefused;
 import nl.samenloop.disclosure.History;
 import nl.samenloop.disclosure.Profile;
 import nl.samenloop.disclosure.ProtectedTable;
@@ -43,6 +44,8 @@ import nl.samenloop.publish.OutputCheck;
 import nl.samenloop.publish.PackageInfo;
 import nl.samenloop.publish.PackageScanner;
 import nl.samenloop.publish.PackageWriter;
+import nl.samenloop.register.RegisterLocation;
+import nl.samenloop.register.ReleaseRegister;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -70,6 +73,14 @@ public final class JobRunner {
 
     /** @param fresh ingest even when the working area holds staged data of the same, unchanged input */
     public static Result run(Plan plan, Path confDir, String master, boolean fresh, Progress progress) {
+        return run(plan, confDir, master, fresh, null, progress);
+    }
+
+    /**
+     * @param register the release register (a folder, an .db file or a jdbc:postgresql: URL); null: as
+     *                 {@link RegisterLocation#resolve} finds it from the environment and {@code conf/}
+     */
+    public static Result run(Plan plan, Path confDir, String master, boolean fresh, String register, Progress progress) {
         JobSpec job = plan.job();
         Reference ref = Reference.load(confDir);
         Profile profile = Profile.load(confDir, job.disclosure().profile());
@@ -115,17 +126,99 @@ public final class JobRunner {
                 progress.stage("indicator", "FAILED " + r.name() + ": " + e.getClass().getSimpleName());
             }
         }
-        progress.stage("disclosure", "primary rules, ledger check, secondary suppression, audit");
-        List<ProtectedTable> safe = Disclosure.protect(tables, profile, History.none());
-        DisclosureSummary summary = Disclosure.summarize(safe, profile);
-        summary.lines().forEach(l -> progress.stage("disclosure", l));
+        RegisterLocation where = RegisterLocation.resolve(register, confDir);
+        ReleaseRegister.Universe universe = ReleaseRegister.Universe.of(universe(ingest, spec));
+        Set<String> families = families(tables);
+        DisclosureSummary summary = null;
+        try (ReleaseRegister reg = ReleaseRegister.open(where)) {
+            for (int attempt = 1; ; attempt++) {
+                History history = reg.history(universe, families);
+                progress.stage("disclosure", "primary rules, differencing, secondary suppression, audit — against "
+                        + history.releases() + " earlier release(s) of the same data in " + where.display());
+                Disclosure.Release release = Disclosure.protectRelease(tables, profile, history);
+                List<ProtectedTable> safe = release.tables();
+                summary = Disclosure.summarize(safe, profile);
+                summary.lines().forEach(l -> progress.stage("disclosure", l));
+                if (!release.earlierTargets().isEmpty()) {
+                    progress.stage("disclosure", "- " + release.earlierTargets().size()
+                            + " count(s) suppressed by earlier releases re-checked: still at least " + profile.threshold() + " wide");
+                }
 
-        progress.stage("publish", "writing " + job.output());
-        PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(), dataVersion(ingest),
-                job.classificationYear(), data.dataHorizon(), rules(profile), summary.verdict(), notes(failed));
-        write(job, info, safe, charts(plan, requests), progress);
+                progress.stage("publish", "writing " + job.output());
+                PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(), dataVersion(ingest),
+                        job.classificationYear(), data.dataHorizon(), rules(profile), summary.verdict(), notes(failed),
+                        acrossReleases(where, history, release));
+                write(job, info, safe, charts(plan, requests), progress);
+                try {
+                    long id = reg.record(universe, releaseInfo(job, profile, info), release, history.version());
+                    progress.stage("publish", "recorded as release " + id + " in " + where.display());
+                    break;
+                } catch (ReleaseRegister.Changed e) {
+                    if (attempt >= RECORD_ATTEMPTS) {
+                        throw new DisclosureRefused("job " + job.name() + ": " + e.getMessage() + ", " + RECORD_ATTEMPTS
+                                + " times in a row; nothing was recorded. Remove " + job.output() + " and run the job again");
+                    }
+                    progress.stage("publish", e.getMessage() + ": protecting again against it (attempt " + (attempt + 1) + ")");
+                }
+            }
+        }
         progress.stage("done", "package " + job.output() + (failed.isEmpty() ? "" : " (" + failed.size() + " table(s) failed)"));
         return new Result(job.output(), summary, failed, ingest);
+    }
+
+    /** A release is protected again at most this often when other releases of the same data keep being recorded meanwhile. */
+    static final int RECORD_ATTEMPTS = 3;
+
+    /**
+     * What makes two runs "the same data counted the same way": the files of the delivery with their record
+     * counts, and the population definition. Counts with one key in one universe are one number.
+     */
+    static String universe(IngestReport ingest, LinkSpec spec) {
+        StringBuilder sb = new StringBuilder("data:");
+        ingest.tables().forEach((name, t) -> {
+            if (t.present()) {
+                sb.append(' ').append(name).append('=').append(String.join("+", t.files().stream()
+                        .map(f -> Path.of(f).getFileName().toString()).sorted().toList()))
+                        .append('/').append(t.read()).append('/').append(t.accepted());
+            }
+        });
+        return sb.append("; population: ").append(spec.populationSignature()).toString();
+    }
+
+    private static Set<String> families(List<CellTable> tables) {
+        Set<CountRef> keys = new java.util.HashSet<>();
+        for (CellTable t : tables) {
+            for (CountRef r : t.counts().keySet()) {
+                keys.add(nl.samenloop.disclosure.Canonical.key(t, r));
+            }
+        }
+        return History.families(keys);
+    }
+
+    private static Map<String, String> acrossReleases(RegisterLocation where, History history, Disclosure.Release release) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("release register", where.display());
+        m.put("earlier releases of the same data", String.valueOf(history.releases()));
+        m.put("counts they suppressed that this package could narrow, re-checked", String.valueOf(release.earlierTargets().size()));
+        m.put("counts they published, known to every reader", String.valueOf(history.published().size()));
+        return m;
+    }
+
+    private static ReleaseRegister.ReleaseInfo releaseInfo(JobSpec job, Profile profile, PackageInfo info) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown";
+        }
+        String manifest;
+        try {
+            manifest = nl.samenloop.disclosure.Canonical.sha256(Files.readString(job.output().resolve("output-check.md")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the package manifest " + job.output().resolve("output-check.md"), e);
+        }
+        return new ReleaseRegister.ReleaseInfo(job.name(), info.title(), System.getProperty("user.name"), host,
+                Instant.now(), profile.name() + " (T = " + profile.threshold() + ")", job.output().toString(), manifest);
     }
 
     private static void write(JobSpec job, PackageInfo info, List<ProtectedTable> safe, List<ChartSpec> charts, Progress progress) {
@@ -234,7 +327,7 @@ public final class JobRunner {
         m.put("zero cells", p.zeroIsSafe() ? "safe" : "unsafe");
         m.put("complement rule", p.complementRule() ? "on" : "off");
         m.put("rounding", p.roundTo() == null ? "off" : "to multiples of " + p.roundTo());
-        m.put("ledger (differencing between releases)", String.valueOf(p.ledgerMode()).toLowerCase());
+        m.put("differencing between releases (ledger_check)", p.ledgerCheck() ? String.valueOf(p.ledgerMode()).toLowerCase() : "off");
         return m;
     }
 

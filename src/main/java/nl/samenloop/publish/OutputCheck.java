@@ -58,6 +58,12 @@ public final class OutputCheck {
             }
         }
 
+        if (!info.acrossReleases().isEmpty()) {
+            md.append("\n## Earlier releases\n\n");
+            for (Map.Entry<String, String> e : info.acrossReleases().entrySet()) {
+                md.append("- ").append(oneLine(e.getKey())).append(": ").append(oneLine(e.getValue())).append('\n');
+            }
+        }
         md.append("\n## Tables\n");
         for (ProtectedTable t : tables) {
             tableSection(md, t);
