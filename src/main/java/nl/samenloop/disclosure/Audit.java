@@ -140,14 +140,32 @@ final class Audit {
         return relationsOf.getOrDefault(r, List.of());
     }
 
-    /** The exact interval of every target, given which counts are hidden from the reader. */
+    /**
+     * The interval of every target, given which counts are hidden from the reader: exact (both bounds of the whole
+     * component's program) when the component has at most {@link #EXACT_LIMIT} hidden counts; else the widest
+     * inner interval proven — the hull of the feasible points seen and of the target's neighbourhood program
+     * ({@link Neighbourhood}): a reader can never narrow the count beyond it.
+     */
     Map<CountRef, Interval> intervals(Predicate<CountRef> hidden, Collection<CountRef> targets) {
         Map<CountRef, Interval> out = new LinkedHashMap<>();
+        List<CountRef> large = new ArrayList<>();
         forEachComponent(hidden, targets, (solver, wanted) -> {
+            if (solver.vars.size() > EXACT_LIMIT) {
+                large.addAll(wanted);
+                return;
+            }
             for (CountRef v : wanted) {
                 out.put(v, solver.interval(v));
             }
         }, (t, iv) -> out.put(t, iv));
+        if (!large.isEmpty()) {
+            List<LocalCheck> checks = large.parallelStream().map(v -> local(v, hidden, Integer.MAX_VALUE)).toList();
+            for (LocalCheck c : checks) {
+                c.points.forEach(e -> seen(e.getKey(), e.getValue()));
+                double[] w = witness.get(c.target);
+                out.put(c.target, new Interval(Math.max(0.0, Math.ceil(w[0] - EPS)) + 0.0, Math.floor(w[1] + EPS) + 0.0));
+            }
+        }
         return out;
     }
 
@@ -163,10 +181,73 @@ final class Audit {
 
     Map<CountRef, Map<CountRef, Double>> narrow(Predicate<CountRef> hidden, Collection<CountRef> targets,
                                                 java.util.function.ToIntFunction<CountRef> width) {
+        keepWitnessesValid(hidden);
         Map<CountRef, Map<CountRef, Double>> out = new TreeMap<>();
-        forEachComponent(hidden, targets, (solver, wanted) -> {
+        // 1. Neighbourhood programs, side by side on every core: most targets are proven wide here.
+        List<CountRef> open = new ArrayList<>();
+        for (CountRef t : new TreeSet<>(targets)) {
+            Double truth = values.get(t);
+            if (truth != null) {
+                see(t, truth); // the true values are a feasible point
+            }
+            if (hidden.test(t) && !provenWide(t, width.applyAsInt(t))) {
+                open.add(t);
+            }
+        }
+        Map<CountRef, LocalCheck> locallyNarrow = new TreeMap<>();
+        // Two halves side by side, each in order: a program's feasible points often prove the next targets wide
+        // without a program of their own. Each half keeps its own points until both are done (deterministic).
+        int half = (open.size() + 1) / 2;
+        List<List<CountRef>> parts = List.of(open.subList(0, half), open.subList(half, open.size()));
+        List<List<LocalCheck>> done = parts.parallelStream().map(part -> {
+            Map<CountRef, double[]> seenHere = new HashMap<>();
+            List<LocalCheck> out2 = new ArrayList<>();
+            for (CountRef t : part) {
+                int w = width.applyAsInt(t);
+                if (provenWide(t, w) || wide(seenHere.get(t), w)) {
+                    continue;
+                }
+                LocalCheck c = local(t, hidden, w);
+                for (Map.Entry<List<CountRef>, double[]> e : c.points) {
+                    for (int i = 0; i < e.getValue().length; i++) {
+                        double x = e.getValue()[i];
+                        double[] span = seenHere.computeIfAbsent(e.getKey().get(i), k -> {
+                            Double truth = values.get(k);
+                            return truth == null ? new double[] {x, x} : new double[] {truth, truth};
+                        });
+                        span[0] = Math.min(span[0], x);
+                        span[1] = Math.max(span[1], x);
+                    }
+                }
+                out2.add(c);
+            }
+            return out2;
+        }).toList();
+        List<LocalCheck> checks = new ArrayList<>();
+        done.forEach(checks::addAll);
+        for (LocalCheck c : checks) {
+            c.points.forEach(e -> seen(e.getKey(), e.getValue()));
+        }
+        for (LocalCheck c : checks) {
+            if (!provenWide(c.target, width.applyAsInt(c.target))) {
+                locallyNarrow.put(c.target, c);
+            }
+        }
+        // 2. The rest: the whole component's program where it is small enough to be exact, else the
+        // neighbourhood's verdict stands (conservative: a wider interval was not proven).
+        Set<CountRef> rest = new java.util.HashSet<>(locallyNarrow.keySet());
+        for (CountRef t : targets) {
+            if (!hidden.test(t)) {
+                rest.add(t);
+            }
+        }
+        forEachComponent(hidden, rest, (solver, wanted) -> {
             for (CountRef v : wanted) {
                 int w = width.applyAsInt(v);
+                if (solver.vars.size() > EXACT_LIMIT) {
+                    out.put(v, locallyNarrow.get(v).widening);
+                    continue;
+                }
                 if (provenWide(v, w)) {
                     continue;
                 }
@@ -184,6 +265,111 @@ final class Audit {
             }
         });
         return out;
+    }
+
+    /** Hidden counts a component may have and still be solved exactly (two dense-tableau bounds per target). */
+    static final int EXACT_LIMIT = Integer.getInteger("samenloop.audit.exactLimit", 1200);
+    /** Neighbourhood sizes tried, in hidden counts nearest the target. */
+    private static final int[] SIZES = {40, 160, 500};
+
+    /** A target's neighbourhood programs: feasible points found, and the published counts that would widen it. */
+    private static final class LocalCheck {
+        final CountRef target;
+        final List<Map.Entry<List<CountRef>, double[]>> points = new ArrayList<>();
+        Map<CountRef, Double> widening = Map.of();
+
+        LocalCheck(CountRef target) {
+            this.target = target;
+        }
+    }
+
+    /**
+     * Grows the target's neighbourhood until its program proves the target {@code width} wide, or stops growing.
+     * Pure: reads the relations and values, records nothing (runs in parallel).
+     */
+    private LocalCheck local(CountRef target, Predicate<CountRef> hidden, int width) {
+        LocalCheck c = new LocalCheck(target);
+        int last = -1;
+        for (int size : SIZES) {
+            Neighbourhood nb = new Neighbourhood(target, size, hidden, relations, programRelationsOf, values);
+            if (nb.size() == last) {
+                break;
+            }
+            last = nb.size();
+            BoundsProgram p;
+            try {
+                p = nb.program();
+            } catch (BoundsProgram.Infeasible e) {
+                throw new IllegalStateException("tables " + label + ": the relations around count " + target
+                        + " have no solution with the true values (inconsistent tables)", e);
+            }
+            int k = nb.index.get(target);
+            double lo = p.min(k);
+            c.points.add(Map.entry(nb.vars, p.point()));
+            Map<CountRef, Double> widen = new HashMap<>(widening(p, nb.rowRelation, hidden));
+            double hi = p.max(k);
+            c.points.add(Map.entry(nb.vars, p.point()));
+            widening(p, nb.rowRelation, hidden).forEach((q, g) -> widen.merge(q, g, Math::max));
+            localPrograms.addAndGet(2);
+            double lower = Math.max(0.0, Math.ceil(lo - EPS));
+            double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS);
+            c.widening = widen;
+            if (upper - lower >= width) {
+                break;
+            }
+        }
+        return c;
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger localPrograms = new java.util.concurrent.atomic.AtomicInteger();
+
+    int localProgramsSolved() {
+        return localPrograms.get();
+    }
+
+    private void seen(List<CountRef> vars, double[] point) {
+        for (int i = 0; i < point.length; i++) {
+            see(vars.get(i), point[i]);
+        }
+    }
+
+    /**
+     * The published counts whose suppression would widen the last optimum of program {@code p}, each with a
+     * first-order gain: from the duals, a published count hidden becomes a new column in the rows of its
+     * relations; it helps when its reduced cost says moving it pushes the bound outwards.
+     */
+    private Map<CountRef, Double> widening(BoundsProgram p, List<Integer> rowRelation, Predicate<CountRef> hidden) {
+        double[] y = p.duals();
+        Map<CountRef, Double> cost = new HashMap<>();
+        for (int r = 0; r < y.length; r++) {
+            int ri = rowRelation.get(r);
+            if (y[r] == 0 || ri < 0) {
+                continue;
+            }
+            Relation rel = relations.get(ri);
+            if (!hidden.test(rel.total())) {
+                cost.merge(rel.total(), y[r], Double::sum);
+            }
+            for (CountRef q : rel.parts()) {
+                if (!hidden.test(q)) {
+                    cost.merge(q, -y[r], Double::sum);
+                }
+            }
+        }
+        Map<CountRef, Double> gain = new HashMap<>();
+        for (Map.Entry<CountRef, Double> e : cost.entrySet()) {
+            double d = e.getValue();
+            double value = values.get(e.getKey());
+            double g = d < -PRICE ? Double.POSITIVE_INFINITY : d > PRICE ? d * value : 0;
+            if (g > PRICE && !pinned(e.getKey(), hidden)) {
+                gain.put(e.getKey(), g);
+            }
+        }
+        return gain;
+    }
+
+    private static boolean wide(double[] w, int width) {
+        return w != null && Math.floor(w[1] + EPS) - Math.ceil(w[0] - EPS) >= width;
     }
 
     private boolean provenWide(CountRef v, int width) {
@@ -441,6 +627,16 @@ final class Audit {
     }
 
     /** The component's relations with published members moved to the right-hand side, plus the boxes. */
+    /** The program of the component around {@code start} (its sorted hidden counts and rows), for benchmarks. */
+    Map.Entry<List<CountRef>, List<BoundsProgram.Row>> componentProgram(CountRef start, Predicate<CountRef> hidden) {
+        List<CountRef> vars = component(start, hidden);
+        Map<CountRef, Integer> index = new HashMap<>();
+        for (int i = 0; i < vars.size(); i++) {
+            index.put(vars.get(i), i);
+        }
+        return Map.entry(vars, rows(vars, index, hidden, new ArrayList<>()));
+    }
+
     private List<BoundsProgram.Row> rows(List<CountRef> vars, Map<CountRef, Integer> index, Predicate<CountRef> hidden,
                                          List<Integer> rowRelation) {
         int n = vars.size();

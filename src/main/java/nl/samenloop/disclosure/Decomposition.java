@@ -225,7 +225,7 @@ final class Decomposition {
             int size = 0;
             boolean sameSlice = true;
             for (CountRef p : r.parts()) {
-                sameSlice &= p.name().equals(k.name()) && p.period().equals(k.period());
+                sameSlice &= p.name().equals(k.name()) && p.period().equals(k.period()) && !p.equals(k);
                 List<String> m = members(p.geoCode());
                 union.addAll(m);
                 size += m.size();

@@ -142,6 +142,10 @@ final class SecondarySuppression {
                     progress = true;
                     continue;
                 }
+                if (pick == null && progress && audit.narrow(this::hidden, List.of(n),
+                        r -> protectedCounts.contains(r) ? threshold : 1).isEmpty()) {
+                    continue; // another pick of this round widened it already
+                }
                 if (pick == null) {
                     throw refused(n, "no published count is left to suppress, and the audit interval stays narrower than "
                             + (protectedCounts.contains(n) ? threshold : 1));
@@ -180,6 +184,10 @@ final class SecondarySuppression {
 
     int programsSolved() {
         return audit.programsSolved();
+    }
+
+    int localProgramsSolved() {
+        return audit.localProgramsSolved();
     }
 
     /** Counts shown again after a suppression turned out to protect nothing: never suppressed again. */

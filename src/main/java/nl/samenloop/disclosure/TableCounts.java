@@ -77,6 +77,9 @@ final class TableCounts {
             read(t, keys);
             for (Relation r : t.relations()) {
                 Relation k = map(r, keys, t);
+                if (k.parts().equals(List.of(k.total()))) {
+                    continue; // a row and its only rest are one area (region-only tables): "x = x" says nothing
+                }
                 String text = Canonical.text(k);
                 if (rels.putIfAbsent(text, k) == null) {
                     ownRelations.add(k);
@@ -260,6 +263,17 @@ final class TableCounts {
         }
         Map<CountRef, Count> per = tables.get(source.getKey()).memberCounts();
         if (per.isEmpty()) {
+            return null;
+        }
+        // A period the table does not count is unknown, not zero.
+        boolean covered = false;
+        for (CountRef c : per.keySet()) {
+            if (c.period().equals(key.period())) {
+                covered = true;
+                break;
+            }
+        }
+        if (!covered) {
             return null;
         }
         long value = 0;

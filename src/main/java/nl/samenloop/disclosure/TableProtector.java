@@ -37,6 +37,7 @@ final class TableProtector {
     int lastRounds;
     int lastPrograms;
     int lastEarlierTargets;
+    int lastLocalPrograms;
 
     TableProtector(Profile profile) {
         this.profile = profile;
@@ -71,6 +72,7 @@ final class TableProtector {
         Map<CountRef, Interval> intervals = secondary.run();
         lastRounds = secondary.rounds();
         lastPrograms = secondary.programsSolved();
+        lastLocalPrograms = secondary.localProgramsSolved();
         lastEarlierTargets = earlierTargets.size();
 
         Map<CountRef, Decision> byKey = new TreeMap<>();

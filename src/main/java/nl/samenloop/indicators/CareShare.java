@@ -66,7 +66,12 @@ public final class CareShare implements Indicator {
         List<String> names = new ArrayList<>(groups);
         names.add(POPULATION);
         CountCube cube = Rollup.personPeriodCounts(facts(data, groups), names, data.index(), data.geography(), request.pools());
+        return table(cube, request, data.spec().ageMin() + "–" + data.spec().ageMax());
+    }
 
+    /** The table from its counts (no Spark): cells, relations, notes and identity. */
+    CellTable table(CountCube cube, TableRequest request, String ages) {
+        List<String> groups = request.list("groups");
         List<Cell> cells = new ArrayList<>();
         List<Relation> relations = new ArrayList<>(cube.geographyAndPoolRelations());
         for (String g : groups) {
@@ -79,7 +84,7 @@ public final class CareShare implements Indicator {
         nested(groups, cube, relations);
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("Definitie", "Teller: jongeren in de jeugdpopulatie met ten minste één actief traject of maatregel van de groep in de periode; "
-                + "noemer: de jeugdpopulatie (leeftijd " + data.spec().ageMin() + "–" + data.spec().ageMax() + ", met een adres in Nederland).");
+                + "noemer: de jeugdpopulatie (leeftijd " + ages + ", met een adres in Nederland).");
         notes.put("Afwijking", "_AFWIJKING_PUNTEN: verschil met Nederland in procentpunten; _VERHOUDING_NL: aandeel gedeeld door het aandeel in Nederland.");
         return new CellTable(request.name(), code(), title(), cells, relations, notes)
                 .withIdentity(Concepts.of(this, request, cube.names()), cube.geoSets())

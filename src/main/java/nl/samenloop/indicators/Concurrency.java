@@ -121,7 +121,13 @@ public final class Concurrency implements Indicator {
         others.forEach(k -> names.add(with(k)));
         names.add(ANY);
         CountCube cube = Rollup.personPeriodCounts(facts(data, mode, others), names, data.index(), data.geography(), request.pools());
+        return table(cube, request);
+    }
 
+    /** The table from its counts (no Spark): cells, relations, notes and identity. */
+    CellTable table(CountCube cube, TableRequest request) {
+        String mode = request.string("concurrency");
+        List<String> names = cube.names();
         List<Cell> cells = new ArrayList<>();
         List<Relation> relations = new ArrayList<>(cube.geographyAndPoolRelations());
         relations.addAll(cube.categorySum(BASE, List.of(ONLY, ANY)));

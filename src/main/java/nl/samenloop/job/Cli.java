@@ -148,6 +148,8 @@ public final class Cli {
         @Override
         public Integer call() throws Exception {
             System.out.print(plan(job, null, null, null, parent.confDir()).describe());
+            System.out.println("release register: " + nl.samenloop.register.RegisterLocation.resolve(parent.register,
+                    parent.confDir()).display() + " (docs/releases.md)");
             return OK;
         }
     }

@@ -44,6 +44,7 @@ import nl.samenloop.publish.OutputCheck;
 import nl.samenloop.publish.PackageInfo;
 import nl.samenloop.publish.PackageScanner;
 import nl.samenloop.publish.PackageWriter;
+import nl.samenloop.register.Publisher;
 import nl.samenloop.register.RegisterLocation;
 import nl.samenloop.register.ReleaseRegister;
 import org.apache.spark.sql.SparkSession;
@@ -128,46 +129,38 @@ public final class JobRunner {
         }
         RegisterLocation where = RegisterLocation.resolve(register, confDir);
         ReleaseRegister.Universe universe = ReleaseRegister.Universe.of(universe(ingest, spec));
-        Set<String> families = families(tables);
-        DisclosureSummary summary = null;
+        Profile rules = profile;
+        String dataVersion = dataVersion(ingest);
+        DisclosureSummary[] summary = new DisclosureSummary[1];
         try (ReleaseRegister reg = ReleaseRegister.open(where)) {
-            for (int attempt = 1; ; attempt++) {
-                History history = reg.history(universe, families);
-                progress.stage("disclosure", "primary rules, differencing, secondary suppression, audit — against "
-                        + history.releases() + " earlier release(s) of the same data in " + where.display());
-                Disclosure.Release release = Disclosure.protectRelease(tables, profile, history);
-                List<ProtectedTable> safe = release.tables();
-                summary = Disclosure.summarize(safe, profile);
-                summary.lines().forEach(l -> progress.stage("disclosure", l));
-                if (!release.earlierTargets().isEmpty()) {
-                    progress.stage("disclosure", "- " + release.earlierTargets().size()
-                            + " count(s) suppressed by earlier releases re-checked: still at least " + profile.threshold() + " wide");
+            Publisher.Result published = Publisher.publish(tables, profile, reg, universe, new Publisher.Writer() {
+                @Override
+                public ReleaseRegister.ReleaseInfo write(Disclosure.Release release) {
+                    List<ProtectedTable> safe = release.tables();
+                    summary[0] = Disclosure.summarize(safe, rules);
+                    summary[0].lines().forEach(l -> progress.stage("disclosure", l));
+                    if (!release.earlierTargets().isEmpty()) {
+                        progress.stage("disclosure", "- " + release.earlierTargets().size() + " count(s) suppressed by"
+                                + " earlier releases re-checked: still at least " + rules.threshold() + " wide");
+                    }
+                    progress.stage("publish", "writing " + job.output());
+                    PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(),
+                            dataVersion, job.classificationYear(), data.dataHorizon(), rules(rules),
+                            summary[0].verdict(), notes(failed), acrossReleases(where, release));
+                    JobRunner.write(job, info, safe, charts(plan, requests), progress);
+                    return releaseInfo(job, rules, info);
                 }
 
-                progress.stage("publish", "writing " + job.output());
-                PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(), dataVersion(ingest),
-                        job.classificationYear(), data.dataHorizon(), rules(profile), summary.verdict(), notes(failed),
-                        acrossReleases(where, history, release));
-                write(job, info, safe, charts(plan, requests), progress);
-                try {
-                    long id = reg.record(universe, releaseInfo(job, profile, info), release, history.version());
-                    progress.stage("publish", "recorded as release " + id + " in " + where.display());
-                    break;
-                } catch (ReleaseRegister.Changed e) {
-                    if (attempt >= RECORD_ATTEMPTS) {
-                        throw new DisclosureRefused("job " + job.name() + ": " + e.getMessage() + ", " + RECORD_ATTEMPTS
-                                + " times in a row; nothing was recorded. Remove " + job.output() + " and run the job again");
-                    }
-                    progress.stage("publish", e.getMessage() + ": protecting again against it (attempt " + (attempt + 1) + ")");
+                @Override
+                public void withdraw() {
+                    PackageWriter.withdraw(job.output());
                 }
-            }
+            }, line -> progress.stage("disclosure", line));
+            progress.stage("publish", "recorded as release " + published.id() + " in " + where.display());
         }
         progress.stage("done", "package " + job.output() + (failed.isEmpty() ? "" : " (" + failed.size() + " table(s) failed)"));
-        return new Result(job.output(), summary, failed, ingest);
+        return new Result(job.output(), summary[0], failed, ingest);
     }
-
-    /** A release is protected again at most this often when other releases of the same data keep being recorded meanwhile. */
-    static final int RECORD_ATTEMPTS = 3;
 
     /**
      * What makes two runs "the same data counted the same way": the files of the delivery with their record
@@ -185,17 +178,8 @@ public final class JobRunner {
         return sb.append("; population: ").append(spec.populationSignature()).toString();
     }
 
-    private static Set<String> families(List<CellTable> tables) {
-        Set<CountRef> keys = new java.util.HashSet<>();
-        for (CellTable t : tables) {
-            for (CountRef r : t.counts().keySet()) {
-                keys.add(nl.samenloop.disclosure.Canonical.key(t, r));
-            }
-        }
-        return History.families(keys);
-    }
-
-    private static Map<String, String> acrossReleases(RegisterLocation where, History history, Disclosure.Release release) {
+    private static Map<String, String> acrossReleases(RegisterLocation where, Disclosure.Release release) {
+        History history = release.history();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("release register", where.display());
         m.put("earlier releases of the same data", String.valueOf(history.releases()));

@@ -164,10 +164,10 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         s.put("profile", job.disclosure().profile());
         s.put("round_to", job.disclosure().roundTo().isPresent()
                 ? String.valueOf(job.disclosure().roundTo().getAsInt()) : "as the profile says (default)");
-        List<String> reads = tables.stream().map(t -> "work:cells/" + t.table().name()).toList();
+        List<String> reads = new ArrayList<>(tables.stream().map(t -> "work:cells/" + t.table().name()).toList());
+        reads.add("register:earlier releases of the same data");
         List<String> writes = new ArrayList<>();
         tables.forEach(t -> writes.add("work:protected/" + t.table().name()));
-        writes.add("work:ledger");
         writes.add("work:audit");
         return new Stage(StageKind.DISCLOSURE, "disclosure", reads, writes, s);
     }
@@ -175,6 +175,7 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
     private static Stage publish(JobSpec job, List<ResolvedTable> tables) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("output folder", job.output().toString());
+        s.put("records the release in", "the release register (docs/releases.md)");
         s.put("regions", job.geography().regions().isEmpty() ? "all" : String.join(", ", job.geography().regions()));
         s.put("municipalities", job.geography().municipalities().isEmpty() ? "all"
                 : String.join(", ", job.geography().municipalities()));

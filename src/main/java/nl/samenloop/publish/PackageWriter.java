@@ -124,6 +124,20 @@ public final class PackageWriter {
         }
     }
 
+    /**
+     * Removes a package this run wrote but may not release (the register changed before it could be recorded):
+     * the package entries Samenloop writes, nothing else.
+     */
+    public static void withdraw(Path dir) {
+        try {
+            for (String e : PACKAGE_ENTRIES) {
+                deleteTree(dir.resolve(e));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot withdraw the package " + dir + "; remove it by hand before anything leaves", e);
+        }
+    }
+
     private static String heldPackage(Path dir) throws IOException {
         Path check = dir.resolve(OutputCheck.FILE);
         if (!Files.isRegularFile(check)) {

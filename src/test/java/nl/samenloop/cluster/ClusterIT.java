@@ -69,11 +69,14 @@ class ClusterIT {
     static BuildLayout layout;
     static LocalStandaloneCluster cluster;
     static Path runs;
+    /** The release register every submission names ({@code {register}} in args). */
+    static Path register;
 
     @BeforeAll
     static void startCluster() throws IOException {
         layout = BuildLayout.detect().requirePackaged();
         runs = layout.buildDir().resolve("cluster-it");
+        register = runs.resolve("register");
         LocalStandaloneCluster.deleteTree(runs);
         long t0 = System.nanoTime();
         cluster = LocalStandaloneCluster.start(layout, 2);
@@ -165,7 +168,7 @@ class ClusterIT {
         Path base = runs.resolve("main-job");
         runOnBoth("nl.samenloop.job.Cli",
                 List.of("run", "jobs/rijnmond-haaglanden-wijkteam.yaml", "--master", "{master}", "--output", "{out}",
-                        "--work", "{out}-work"),
+                        "--work", "{out}-work", "--register", "{register}"),
                 base.resolve("local"), base.resolve("cluster"), Duration.ofMinutes(25));
         assertTrue(Files.readString(base.resolve("cluster").resolve("output-check.md")).contains("PASS"));
     }
@@ -185,9 +188,13 @@ class ClusterIT {
         LocalStandaloneCluster.deleteTree(localOut);
         LocalStandaloneCluster.deleteTree(clusterOut);
         String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        // Both runs name the same release register (its path is printed in output-check.md), empty each time:
+        // the second run must not be protected against the first.
+        LocalStandaloneCluster.deleteTree(register);
         SparkSubmitRun local = SparkSubmitRun.submit(layout, "local[2]", 0, mainClass,
                 substitute(args, "local[2]", localOut), runs, name + "-local", timeout);
         assertEquals(0, local.exitCode(), "local run failed; " + local.logTail());
+        LocalStandaloneCluster.deleteTree(register);
         SparkSubmitRun onCluster = SparkSubmitRun.submit(layout, cluster.masterUrl(), cluster.workerCount(),
                 mainClass, substitute(args, cluster.masterUrl(), clusterOut), runs, name + "-cluster", timeout);
         assertEquals(0, onCluster.exitCode(), "cluster run failed; " + onCluster.logTail()
@@ -200,7 +207,8 @@ class ClusterIT {
 
     static List<String> substitute(List<String> args, String master, Path out) {
         return args.stream()
-                .map(a -> a.replace("{master}", master).replace("{out}", out.toAbsolutePath().toString()))
+                .map(a -> a.replace("{master}", master).replace("{out}", out.toAbsolutePath().toString())
+                        .replace("{register}", register.toAbsolutePath().toString()))
                 .toList();
     }
 

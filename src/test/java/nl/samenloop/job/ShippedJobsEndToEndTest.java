@@ -30,12 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShippedJobsEndToEndTest {
     static Path work;
     static Path out;
+    /** One release register for all jobs, as in one secure environment. */
+    static Path register;
 
     @BeforeAll
     static void setUp() throws IOException {
         SparkTest.spark();
         work = Files.createTempDirectory("samenloop-work");
         out = Files.createTempDirectory("samenloop-out");
+        register = Files.createTempDirectory("samenloop-register");
     }
 
     static Stream<String> jobs() throws IOException {
@@ -49,7 +52,8 @@ class ShippedJobsEndToEndTest {
     @MethodSource("jobs")
     void shippedJobRunsAndItsPackageHolds(String job) throws IOException {
         Path pkg = out.resolve(job.replace(".yaml", ""));
-        int code = Cli.execute("run", "jobs/" + job, "--output", pkg.toString(), "--work", work.toString());
+        int code = Cli.execute("run", "jobs/" + job, "--output", pkg.toString(), "--work", work.toString(),
+                "--register", register.toString());
         assertEquals(Cli.OK, code, job);
 
         assertTrue(Files.isRegularFile(pkg.resolve("output-check.md")));

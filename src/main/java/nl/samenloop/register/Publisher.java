@@ -1,0 +1,73 @@
+package nl.samenloop.register;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import nl.samenloop.disclosure.Canonical;
+import nl.samenloop.disclosure.Disclosure;
+import nl.samenloop.disclosure.DisclosureRefused;
+import nl.samenloop.disclosure.History;
+import nl.samenloop.disclosure.Profile;
+import nl.samenloop.indicators.CellTable;
+import nl.samenloop.indicators.CountRef;
+
+/**
+ * Protects a release against the register, lets the caller write its package, and records it — again from
+ * the start when another release of the same data was recorded in the meantime (the register's version
+ * check), at most {@link #ATTEMPTS} times. So two releases finishing at the same moment both end protected
+ * against each other, or the later one is refused with a clear message; the register never holds a release
+ * that was protected against stale knowledge.
+ */
+public final class Publisher {
+    public static final int ATTEMPTS = 3;
+
+    /** Writes (and scans) the package of a protected release; returns what the register records about it. */
+    public interface Writer {
+        ReleaseRegister.ReleaseInfo write(Disclosure.Release release);
+
+        /** The package of an attempt that could not be recorded: remove it. */
+        void withdraw();
+    }
+
+    /** The recorded release: its number and what it was protected as. */
+    public record Result(long id, Disclosure.Release release) {
+    }
+
+    private Publisher() {
+    }
+
+    public static Result publish(List<CellTable> tables, Profile profile, ReleaseRegister register,
+                                 ReleaseRegister.Universe universe, Writer writer, Consumer<String> progress) {
+        Set<String> families = families(tables);
+        for (int attempt = 1; ; attempt++) {
+            History history = register.history(universe, families);
+            progress.accept("primary rules, differencing, secondary suppression, audit — against " + history.releases()
+                    + " earlier release(s) of the same data in " + register.location().display());
+            Disclosure.Release release = Disclosure.protectRelease(tables, profile, history);
+            ReleaseRegister.ReleaseInfo info = writer.write(release);
+            try {
+                long id = register.record(universe, info, release, history.version());
+                return new Result(id, release);
+            } catch (ReleaseRegister.Changed e) {
+                writer.withdraw();
+                if (attempt >= ATTEMPTS) {
+                    throw new DisclosureRefused("job " + info.job() + ": " + e.getMessage() + ", " + ATTEMPTS
+                            + " times in a row; nothing was recorded and no package was left. Run the job again");
+                }
+                progress.accept(e.getMessage() + ": protecting again against it (attempt " + (attempt + 1) + ")");
+            }
+        }
+    }
+
+    /** The differencing families of every count of the tables: what to ask the register about other populations. */
+    static Set<String> families(List<CellTable> tables) {
+        Set<CountRef> keys = new HashSet<>();
+        for (CellTable t : tables) {
+            for (CountRef r : t.counts().keySet()) {
+                keys.add(Canonical.key(t, r));
+            }
+        }
+        return History.families(keys);
+    }
+}
