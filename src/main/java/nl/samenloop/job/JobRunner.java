@@ -1,8 +1,5 @@
 package nl.samenloop.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.samenloop.disclosure.AuditFiles;
-import nl.samenloop.disclosure.Decision;
+import java.util.function.Consumer;
 import nl.samenloop.disclosure.Disclosure;
 import nl.samenloop.disclosure.DisclosureSummary;
 import nl.samenloop.disclosure.Ledger;
@@ -23,8 +19,6 @@ import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.CellTableFiles;
-import nl.samenloop.indicators.Count;
-import nl.samenloop.indicators.CountRef;
 import nl.samenloop.indicators.Indicator;
 import nl.samenloop.indicators.Indicators;
 import nl.samenloop.indicators.Pool;
@@ -39,15 +33,22 @@ import nl.samenloop.link.Linker;
 import nl.samenloop.model.Period;
 import nl.samenloop.model.Reference;
 import nl.samenloop.publish.ChartSpec;
-import nl.samenloop.publish.OutputCheck;
+import nl.samenloop.publish.PackageFolder;
 import nl.samenloop.publish.PackageInfo;
-import nl.samenloop.publish.PackageScanner;
-import nl.samenloop.publish.PackageWriter;
+import nl.samenloop.publish.Publication;
+import nl.samenloop.storage.FolderLock;
+import nl.samenloop.storage.FolderRules;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs a compiled {@link Plan}: ingest → link → indicators → disclosure → publish. Only the last stage
  * writes into the publication folder, and only after the audit passed.
+ *
+ * <p>Before any work starts, the folders are checked ({@link FolderRules}; the output folder must be new,
+ * empty, or hold this job's package — another job's only with {@code replace}) and locked: the working area
+ * and the output folder each admit one run at a time ({@link FolderLock}). Publishing writes the package
+ * beside the output folder and renames it into place only after the package scan passed and the release
+ * was recorded ({@link Publication}, {@link #recordRelease}).
  */
 public final class JobRunner {
     /** What a finished run leaves: the package and the disclosure summary; tables that failed are named. */
@@ -68,8 +69,30 @@ public final class JobRunner {
         return run(plan, confDir, master, false, progress);
     }
 
-    /** @param fresh ingest even when the working area holds staged data of the same, unchanged input */
     public static Result run(Plan plan, Path confDir, String master, boolean fresh, Progress progress) {
+        return run(plan, confDir, master, fresh, false, progress);
+    }
+
+    /**
+     * @param fresh   ingest even when the working area holds staged data of the same, unchanged input
+     * @param replace the output folder may hold another job's package, which the new one replaces
+     */
+    public static Result run(Plan plan, Path confDir, String master, boolean fresh, boolean replace, Progress progress) {
+        JobSpec job = plan.job();
+        List<String> folders = FolderRules.problems(job.input(), job.output(), job.work());
+        if (!folders.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", folders));
+        }
+        Consumer<String> notes = n -> progress.stage("lock", n);
+        try (FolderLock work = FolderLock.workArea(job.work(), job.name(), notes);
+             FolderLock out = PackageFolder.lock(job.output(), job.name(), notes)) {
+            PackageFolder.cleanLeftovers(job.output(), n -> progress.stage("publish", n));
+            PackageFolder.checkReplaceable(job.output(), job.name(), replace);
+            return runLocked(plan, confDir, master, fresh, replace, progress);
+        }
+    }
+
+    private static Result runLocked(Plan plan, Path confDir, String master, boolean fresh, boolean replace, Progress progress) {
         JobSpec job = plan.job();
         Reference ref = Reference.load(confDir);
         Profile profile = Profile.load(confDir, job.disclosure().profile());
@@ -125,47 +148,20 @@ public final class JobRunner {
         progress.stage("publish", "writing " + job.output());
         PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(), dataVersion(ingest),
                 job.classificationYear(), data.dataHorizon(), rules(profile), summary.verdict(), notes(failed));
-        write(job, info, safe, charts(plan, requests), progress);
-        ledger.record(safe, signature, job.name(), LocalDate.now());
+        Publication.publish(new Publication.Request(job.output(), job.work(), info, safe, charts(plan, requests), replace),
+                () -> recordRelease(ledger, safe, signature, job), n -> progress.stage("publish", n));
         progress.stage("done", "package " + job.output() + (failed.isEmpty() ? "" : " (" + failed.size() + " table(s) failed)"));
         return new Result(job.output(), summary, failed, ingest);
     }
 
-    private static void write(JobSpec job, PackageInfo info, List<ProtectedTable> safe, List<ChartSpec> charts, Progress progress) {
-        try {
-            PackageWriter.write(job.output(), info, safe, charts, true);
-            AuditFiles.write(job.output(), safe);
-            AuditFiles.writeInternal(job.work(), job.name(), safe);
-            OutputCheck.write(job.output(), info, safe);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the package " + job.output(), e);
-        }
-        List<PackageScanner.SuppressedCount> suppressed = new ArrayList<>();
-        for (ProtectedTable t : safe) {
-            Map<CountRef, Count> counts = t.source().counts();
-            for (Decision d : t.decisions().values()) {
-                Count c = counts.get(d.ref());
-                if (!d.status().shown() && c != null) {
-                    suppressed.add(new PackageScanner.SuppressedCount(d.ref(), c.value(), t.source().name()));
-                }
-            }
-        }
-        try {
-            PackageScanner.Report scan = PackageScanner.scan(job.output(), suppressed, safe);
-            if (!scan.clean()) {
-                // Findings name a file, a place in it, a kind and a count reference — never a value or a record.
-                Path list = job.work().resolve("package-scan-findings.txt");
-                Files.createDirectories(job.work());
-                Files.write(list, scan.findings().stream().map(Object::toString).toList());
-                throw new IllegalStateException("the package scan found " + scan.findings().size()
-                        + " finding(s) that look like record-level data or suppressed counts, e.g. "
-                        + scan.findings().get(0) + "; all listed in " + list + ". Package withdrawn: remove "
-                        + job.output() + " before anything leaves");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        progress.stage("publish", "package scan clean");
+    /**
+     * Records the release (spec disclosure.md "Across releases"): today a line per released count in the
+     * working area's ledger. The publish flow calls this after the package scan passed and before the package
+     * is renamed into place; if it throws, nothing is published. A release that is recorded but whose package
+     * was not put in place (the run stopped in between) only makes later releases more careful.
+     */
+    private static void recordRelease(Ledger ledger, List<ProtectedTable> safe, String signature, JobSpec job) {
+        ledger.record(safe, signature, job.name(), LocalDate.now());
     }
 
     static List<TableRequest> requests(Plan plan, List<Period> periods) {

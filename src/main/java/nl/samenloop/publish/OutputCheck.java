@@ -32,7 +32,7 @@ import nl.samenloop.indicators.CountRef;
  */
 public final class OutputCheck {
     public static final String FILE = "output-check.md";
-    /** First line; {@link PackageWriter} reads it back to recognise the package a folder holds. */
+    /** First line; {@link PackageFolder} reads it back to recognise the package a folder holds. */
     static final String MARKER_PREFIX = "<!-- samenloop-package job=";
 
     private OutputCheck() {
