@@ -35,9 +35,8 @@ import java.util.function.Consumer;
  * while a crashed one blocks others for at most that long. Process ids of another host cannot be checked
  * from here, hence the clock.</li>
  * </ul>
- * Taking over is itself race-free between two runs that both find the same stale lock: the stale file is
- * first renamed to a name of the taker's own (only one rename succeeds), and the taker checks it moved the
- * lock it judged, not a fresh one.
+ * Taking over is itself race-free between runs that find the same stale lock: only the run that creates
+ * {@code <lock>.takeover} may remove it, and only while it still names the holder judged gone.
  */
 public final class FolderLock implements AutoCloseable {
     private static final int MAX_LOCK_BYTES = 4096;
@@ -125,32 +124,52 @@ public final class FolderLock implements AutoCloseable {
                     throw new Held(what + " is in use by " + h.map(Holder::describe).orElse("a run that is starting")
                             + "; wait for it to finish (lock " + file + ")", h.orElse(null));
                 }
-                Path aside = file.resolveSibling(file.getFileName() + ".stale-" + me.pid() + "-" + me.token());
-                try {
-                    Storage.rename(file, aside);
-                } catch (IOException e) {
-                    continue; // another run took it over first
+                if (takeOver(file, text.get(), me)) {
+                    notes.accept("took over the lock of " + what + " left by " + h.map(Holder::describe).orElse("an unknown run")
+                            + ": " + stale);
+                } else {
+                    pause(attempt); // another run is taking it over: see who holds it next
                 }
-                String moved = Storage.readSmall(aside, MAX_LOCK_BYTES).orElse("");
-                if (!moved.equals(text.get())) {
-                    // Between reading and renaming, another run took the stale lock over and made a fresh one: that
-                    // one is not ours to remove. Put it back and let the next attempt report its holder.
-                    try {
-                        Storage.rename(aside, file);
-                    } catch (IOException e) {
-                        throw new Held(what + " is being taken over by two runs at once; try again (lock " + file + ")",
-                                null);
-                    }
-                    continue;
-                }
-                Storage.deleteFile(aside);
-                notes.accept("took over the lock of " + what + " left by " + h.map(Holder::describe).orElse("an unknown run")
-                        + ": " + stale);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + what + " (" + file + ")", e);
         }
         throw new Held(what + " is locked and the lock keeps changing hands; try again (lock " + file + ")", null);
+    }
+
+    /**
+     * Removes the stale lock {@code file} if it still holds {@code staleText}. Only one run at a time does this:
+     * it first creates {@code <lock>.takeover} (atomically, like the lock itself), so two runs that judged the
+     * same lock stale cannot both remove it, nor one remove the fresh lock the other made after it. A takeover
+     * file left by a run killed inside these few lines is itself removed once a minute old.
+     */
+    private static boolean takeOver(Path file, String staleText, Holder me) throws IOException {
+        Path takeover = file.resolveSibling(file.getFileName() + ".takeover");
+        if (!Storage.createNew(takeover, me.text())) {
+            Optional<Instant> since = Storage.modified(takeover);
+            if (since.isPresent() && since.get().isBefore(Instant.now().minus(CREATING))) {
+                Storage.deleteFile(takeover);
+            }
+            return false;
+        }
+        try {
+            Optional<String> now = Storage.readSmall(file, MAX_LOCK_BYTES);
+            if (now.isPresent() && now.get().equals(staleText)) {
+                Storage.deleteFile(file);
+                return true;
+            }
+            return false;
+        } finally {
+            Storage.deleteFile(takeover);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * (attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The lock of a secure working area: {@code <work>/.samenloop.lock}. */
