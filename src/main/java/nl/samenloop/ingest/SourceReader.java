@@ -109,7 +109,9 @@ final class SourceReader {
         for (String h : header) {
             fields = fields.add(h, DataTypes.StringType, true);
         }
-        Map<String, String> opts = Map.of("sep", String.valueOf(sep), "mode", "PERMISSIVE");
+        // RFC 4180 quoting, as the field count, the record scan and the header split read it: a quote inside a
+        // quoted field is doubled (Spark's default escape is a backslash, which would split "a ""b"", c" wrongly).
+        Map<String, String> opts = Map.of("sep", String.valueOf(sep), "mode", "PERMISSIVE", "escape", "\"");
         List<Column> out = new ArrayList<>();
         for (String h : header) {
             out.add(col("r").getField(h).as(h));
