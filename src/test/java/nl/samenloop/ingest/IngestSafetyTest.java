@@ -220,6 +220,16 @@ class IngestSafetyTest {
         assertEquals(Set.of("console"), ctx.getConfiguration().getRootLogger().getAppenders().keySet());
     }
 
+    @Test
+    void aFullDiskWhileStagingNamesTheWorkingArea() {
+        // As Spark reports a task whose staged Parquet output could not be written.
+        Exception fromTask = new org.apache.spark.SparkException("Job aborted due to stage failure: Task 0 failed",
+                new java.io.IOException("No space left on device"));
+        IngestException e = Ingest.taskFailure(fromTask, tmp.resolve("in"), tmp.resolve("work/.ingest-next"), "GBAPERSOONTAB");
+        assertEquals(tmp.resolve("work/.ingest-next") + ": no space left on device while staging table GBAPERSOONTAB; free"
+                + " space in the working area and run again", e.getMessage());
+    }
+
     /** Exit code and stderr of a command (Spark's own logging included, which goes to System.err by default). */
     record CapturedErr(int code, String err) {
         static CapturedErr of(java.util.function.IntSupplier run) {
