@@ -53,7 +53,10 @@ public final class RunLog implements AutoCloseable {
         if (active != null) {
             active.close();
         }
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        if (!(LogManager.getContext(false) instanceof LoggerContext ctx)) {
+            // Another logging backend (a cluster's own setup): leave it as it is configured.
+            return new RunLog(null, null, null);
+        }
         Configuration cfg = ctx.getConfiguration();
         PatternLayout layout = PatternLayout.newBuilder().withConfiguration(cfg)
                 .withPattern("%d{yyyy-MM-dd HH:mm:ss} %p %c{1} [%t]: %m%n").build();
@@ -104,7 +107,7 @@ public final class RunLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (active != this) {
+        if (active != this || ctx == null) {
             return;
         }
         Configuration cfg = ctx.getConfiguration();

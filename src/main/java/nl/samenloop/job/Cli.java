@@ -56,6 +56,7 @@ public final class Cli {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        RunLog.forgetLast();
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
         cl.setParameterExceptionHandler((e, a) -> {
@@ -129,7 +130,6 @@ public final class Cli {
     }
 
     static Plan plan(Path jobFile, Path input, Path output, Path work, Path confDir) throws JobSpecException {
-        RunLog.forgetLast();
         if (!Files.isRegularFile(jobFile)) {
             throw new IllegalArgumentException("job file not found: " + jobFile);
         }
@@ -226,7 +226,6 @@ public final class Cli {
 
         @Override
         public Integer call() throws Exception {
-            RunLog.forgetLast();
             if (!Files.isDirectory(input)) {
                 throw new IllegalArgumentException("input folder not found: " + input);
             }
