@@ -174,7 +174,7 @@ public final class GroupComparison implements Indicator {
                 // denominator. Groups are disjoint (checked for listed groups, true by construction for derived
                 // ones), so no group is the sum of others here. Their sum does equal counts of other tables (the
                 // Netherlands minus "unknown" for a derived split, municipal I2 rows for any group): such
-                // differencing across tables is what the disclosure ledger checks, not a relation of this table.
+                // differencing across tables is what the differencing rule checks against the release register, not a relation of this table.
                 relations.add(Relation.atMost(new CountRef(m.denominator(), g.code(), span.code()),
                         new CountRef(m.numerator(), g.code(), span.code())));
                 if (g != reference) {

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.samenloop.engine.Failures;
 import nl.samenloop.engine.Progress;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -42,32 +43,75 @@ public final class Ingest {
     private Ingest() {
     }
 
+    /**
+     * Ingests {@code inputDir} into the working area: a new staging generation, switched in only when every
+     * table succeeded and reconciles ({@link StagingGeneration}). When ingest fails, the data-quality report
+     * says FAILED with the reason, and staging/ keeps the previous successful ingest.
+     */
     public static IngestReport run(SparkSession spark, Path inputDir, Path workDir, Path confDir, Progress progress) {
-        if (!Files.isDirectory(inputDir)) {
-            throw new IngestException(inputDir + ": input folder does not exist");
-        }
-        ColumnMapping mapping = ColumnMapping.load(confDir);
-        Map<String, TableInput> inputs = new LinkedHashMap<>();
-        for (TableSpec spec : mapping.tables().values()) {
-            TableInput in = InputDiscovery.discover(inputDir, spec);
-            inputs.put(spec.table(), in);
-            if (in != null) {
-                progress.stage("discover", spec.table() + ": " + in.files().size() + " file(s)"
-                        + (in.versionChoices().isEmpty() ? "" : "; " + String.join("; ", in.versionChoices())));
-            } else {
-                progress.stage("discover", spec.table() + ": absent (optional)");
-            }
-        }
-        // The classified records of a table are cached only to write the few rejects after the staged rows; they
-        // are read back once. Compressing the cache (dictionary and run-length statistics per column, built on
-        // every row) cost about a sixth of the ingest CPU at national scale, so it is off while ingest runs.
-        String compressed = spark.conf().get(CACHE_COMPRESSED, "true");
-        spark.conf().set(CACHE_COMPRESSED, "false");
+        Path next = null;
+        boolean reported = false;
         try {
-            return tables(spark, inputDir, workDir, progress, mapping, inputs);
-        } finally {
-            spark.conf().set(CACHE_COMPRESSED, compressed);
+            if (!Files.isDirectory(inputDir)) {
+                throw new IngestException(inputDir + ": input folder does not exist");
+            }
+            ColumnMapping mapping = ColumnMapping.load(confDir);
+            Map<String, TableInput> inputs = new LinkedHashMap<>();
+            for (TableSpec spec : mapping.tables().values()) {
+                TableInput in = InputDiscovery.discover(inputDir, spec);
+                inputs.put(spec.table(), in);
+                if (in != null) {
+                    progress.stage("discover", spec.table() + ": " + in.files().size() + " file(s)"
+                            + (in.versionChoices().isEmpty() ? "" : "; " + String.join("; ", in.versionChoices())));
+                } else {
+                    progress.stage("discover", spec.table() + ": absent (optional)");
+                }
+            }
+            next = StagingGeneration.begin(workDir);
+            // The classified records of a table are cached only to write the few rejects after the staged rows; they
+            // are read back once. Compressing the cache (dictionary and run-length statistics per column, built on
+            // every row) cost about a sixth of the ingest CPU at national scale, so it is off while ingest runs.
+            String compressed = spark.conf().get(CACHE_COMPRESSED, "true");
+            spark.conf().set(CACHE_COMPRESSED, "false");
+            IngestReport report;
+            try {
+                report = tables(spark, inputDir, next, progress, mapping, inputs);
+            } finally {
+                spark.conf().set(CACHE_COMPRESSED, compressed);
+            }
+            Path quality = Staging.quality(workDir);
+            if (!report.passed()) {
+                List<String> failing = report.tables().values().stream().filter(t -> !t.reconciles())
+                        .map(TableReport::table).toList();
+                String reason = "reconciliation failed for " + String.join(", ", failing) + " (records read do not"
+                        + " equal accepted + rejected + merged repeats, or the written datasets differ)";
+                QualityReport.writeFailed(quality, reason, report);
+                reported = true;
+                throw new IngestException(quality.resolve("report.md") + ": " + reason + "; staging/ still holds the"
+                        + " previous ingest");
+            }
+            StagingGeneration.switchTo(next, workDir);
+            next = null;
+            QualityReport.write(report, quality);
+            progress.stage("ingest", "data-quality report " + quality.resolve("report.md") + ": reconciliation PASS");
+            return report;
+        } catch (RuntimeException e) {
+            if (next != null) {
+                StagingGeneration.discard(next);
+            }
+            if (!reported) {
+                QualityReport.writeFailed(Staging.quality(workDir), reason(e), null);
+            }
+            throw e;
         }
+    }
+
+    /** The reason a failed ingest gives in its report: our own one-line message, or the masked root cause. */
+    private static String reason(RuntimeException e) {
+        if (e instanceof IngestException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + Failures.rootCause(e);
     }
 
     private static IngestReport tables(SparkSession spark, Path inputDir, Path workDir, Progress progress,
@@ -90,19 +134,32 @@ public final class Ingest {
             } catch (IngestException e) {
                 throw e;
             } catch (Exception e) { // Spark throws its checked SparkException from Scala code
-                IngestException cause = IngestException.find(e);
-                if (cause != null) {
-                    throw new IngestException(cause.getMessage(), e);
-                }
-                throw new IngestException(inputDir.resolve(spec.table()) + ": failed to read table " + spec.table()
-                        + " (" + e.getClass().getSimpleName() + ")", e);
+                throw taskFailure(e, inputDir, workDir, spec.table());
             }
         }
-        IngestReport report = new IngestReport(reports);
-        QualityReport.write(report, Staging.quality(workDir));
-        progress.stage("ingest", "data-quality report " + Staging.quality(workDir).resolve("report.md")
-                + ": reconciliation " + (report.passed() ? "PASS" : "FAIL"));
-        return report;
+        return new IngestReport(reports);
+    }
+
+    /**
+     * One line for a failure inside Spark tasks: our own message when a reader raised one (a cut-off .sav names
+     * its file and case); else the file Spark was reading (a Parquet data page that does not decode is the part
+     * file's fault, not the table folder's) and the root cause; a full disk is named as such.
+     */
+    static IngestException taskFailure(Exception e, Path inputDir, Path workDir, String table) {
+        IngestException cause = IngestException.find(e);
+        if (cause != null) {
+            return new IngestException(cause.getMessage(), e);
+        }
+        if (Failures.noSpace(e)) {
+            return new IngestException(workDir + ": no space left on device while staging table " + table
+                    + "; free space in the working area and run again", e);
+        }
+        String file = Failures.fileBeingRead(e);
+        if (file != null) {
+            return new IngestException(file + ": unreadable file of table " + table + " (" + Failures.rootCause(e) + ")", e);
+        }
+        return new IngestException(inputDir.resolve(table) + ": failed to read table " + table + " ("
+                + Failures.rootCause(e) + ")", e);
     }
 
     /**

@@ -3,6 +3,7 @@ package nl.samenloop.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -111,6 +112,16 @@ public final class InputDiscovery {
         }
         if (all.isEmpty()) {
             throw new IngestException(dir + ": folder for table " + table + " holds no .csv, .parquet or .sav file");
+        }
+        // A yearly file of a year that has not begun cannot be a delivery; taken as one, it would move the derived
+        // data horizon (spec indicators.md "Periods": 31 December of the latest yearly file) past the real data,
+        // and follow-up windows there would count as observed.
+        LocalDate today = LocalDate.now();
+        for (SourceFile f : all) {
+            if (f.year() != null && f.year() > today.getYear()) {
+                throw new IngestException(f.path() + ": a yearly file for " + f.year() + ", which lies after today ("
+                        + today + "); remove or rename it (the year is read from the file name)");
+            }
         }
         // Per year keep the highest version; files without a year are all read (e.g. Parquet part files).
         Map<Integer, List<SourceFile>> byYear = new TreeMap<>();

@@ -30,6 +30,23 @@ final class LineIndex {
      * absent from the map.
      */
     static Map<Long, long[]> firstLines(Path file, long[] splitStarts) {
+        return scan(file, splitStarts, (char) 0).firstLines();
+    }
+
+    /**
+     * @param firstLines          as {@link #firstLines}
+     * @param quotedLineBreakLine the line on which the first record with a line break inside a quoted field
+     *                            starts, or -1: such a file cannot be read line by line ({@link CsvRecords})
+     */
+    record Index(Map<Long, long[]> firstLines, long quotedLineBreakLine) {
+    }
+
+    /**
+     * {@link #firstLines} and, when {@code sep} is a separator (not 0), whether any quoted field holds a line
+     * break — found in the same pass, which then runs to the end of the file. The quoting rules are those of
+     * {@link CsvRecords}; '"', ',', ';', CR and LF are the same bytes in UTF-8 and Windows-1252.
+     */
+    static Index scan(Path file, long[] splitStarts, char sep) {
         long[] starts = splitStarts.clone();
         Arrays.sort(starts);
         Map<Long, long[]> out = new HashMap<>();
@@ -38,16 +55,22 @@ final class LineIndex {
             out.put(0L, new long[] {0, 0});
             next++;
         }
-        if (next == starts.length) {
-            return out;
+        boolean quotes = sep != 0;
+        if (next == starts.length && !quotes) {
+            return new Index(out, -1);
         }
         long lines = 1; // line starts seen so far, the one at offset 0 included = number of the next one
         long pos = 0;
         boolean pendingCr = false;
+        // Quote state: at the start of a field, inside a quoted field, just after a '"' inside one.
+        boolean fieldStart = true;
+        boolean inQuotes = false;
+        boolean quoteSeen = false;
+        long recordLine = 0;
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
-            while ((n = in.read(buf)) > 0 && next < starts.length) {
+            while ((n = in.read(buf)) > 0 && (next < starts.length || quotes)) {
                 for (int i = 0; i < n; i++, pos++) {
                     byte b = buf[i];
                     long lineStart = -1;
@@ -65,12 +88,40 @@ final class LineIndex {
                     } else if (b == '\r') {
                         pendingCr = true;
                     }
+                    if (!quotes) {
+                        continue;
+                    }
+                    if (inQuotes) {
+                        if (quoteSeen) {
+                            quoteSeen = false;
+                            if (b == '"') {
+                                continue; // "" inside a quoted field
+                            }
+                            inQuotes = false; // the '"' closed it; b is read as outside
+                        } else if (b == '"') {
+                            quoteSeen = true;
+                            continue;
+                        } else if (b == '\n' || b == '\r') {
+                            return new Index(out, recordLine);
+                        } else {
+                            continue;
+                        }
+                    }
+                    if (b == '"' && fieldStart) {
+                        inQuotes = true;
+                        fieldStart = false;
+                    } else if (b == '\n' || b == '\r') {
+                        fieldStart = true;
+                        recordLine = lines - 1 + (b == '\r' ? 1 : 0);
+                    } else {
+                        fieldStart = b == sep;
+                    }
                 }
             }
         } catch (IOException e) {
             throw new IngestException(file + ": unreadable file (" + e.getClass().getSimpleName() + ")");
         }
-        return out;
+        return new Index(out, -1);
     }
 
     /** Line {@code number} starts at {@code lineStart}: the first line of the splits starting before it. */

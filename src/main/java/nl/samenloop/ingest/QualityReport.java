@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.samenloop.engine.Failures;
 
 /**
  * Writes the data-quality report ({@code quality/report.csv} for machines, {@code report.md} for people):
  * per table files read, version choices, records read, accepted, rejected per reason, merged repeats, not
  * linkable, present optional columns and the reconciliation identity with PASS/FAIL. Counts and names
- * only — nothing record-level.
+ * only — nothing record-level. When ingest fails, the report says FAILED with the reason
+ * ({@link #writeFailed}), so an earlier delivery's PASS never stands beside staged data it does not describe.
+ * Each file is written under a temporary name and renamed, so a reader never sees half a report.
  */
 final class QualityReport {
     private QualityReport() {
@@ -21,11 +25,39 @@ final class QualityReport {
     static void write(IngestReport report, Path qualityDir) {
         try {
             Files.createDirectories(qualityDir);
-            Files.writeString(qualityDir.resolve("report.csv"), csv(report), StandardCharsets.UTF_8);
-            Files.writeString(qualityDir.resolve("report.md"), markdown(report), StandardCharsets.UTF_8);
+            replace(qualityDir.resolve("report.csv"), csv(report));
+            replace(qualityDir.resolve("report.md"), markdown(report));
         } catch (IOException e) {
-            throw new IngestException(qualityDir + ": cannot write data-quality report (" + e.getClass().getSimpleName() + ")");
+            throw new IngestException(qualityDir + ": cannot write data-quality report (" + Failures.rootCause(e) + ")");
         }
+    }
+
+    /**
+     * The report of an ingest that failed: FAILED and why (one line, no record values), and — when the tables
+     * were read but did not reconcile — their counts. Best effort: a failure to write it (a full disk) must not
+     * hide the failure being reported.
+     */
+    static void writeFailed(Path qualityDir, String reason, IngestReport partial) {
+        String why = reason.replace('\r', ' ').replace('\n', ' ');
+        String note = "This ingest did not finish: staging/ and rejects/ still hold the previous successful ingest (or"
+                + " nothing), not this delivery.";
+        String md = "# Ingest data-quality report\n\nOverall: **FAILED** — " + why + "\n\n" + note + "\n\n"
+                + (partial == null ? "" : markdown(partial).replaceFirst("(?s)^# Ingest data-quality report\n\n", ""));
+        String csv = (partial == null ? "table,metric,value\n" : csv(partial).replace("ALL,reconciliation,FAIL\n", ""))
+                + "ALL,reconciliation,FAILED\nALL,failure," + quote(why) + "\n";
+        try {
+            Files.createDirectories(qualityDir);
+            replace(qualityDir.resolve("report.csv"), csv);
+            replace(qualityDir.resolve("report.md"), md);
+        } catch (IOException | RuntimeException e) {
+            // The caller is already failing with the reason; stderr gets it from there.
+        }
+    }
+
+    private static void replace(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String csv(IngestReport report) {

@@ -19,7 +19,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * All files of one table read together under the canonical column names of the mapping (source names
- * matched case-insensitively), still as raw text, with lineage: {@code _file}, {@code _row}, {@code _year}
+ * matched case-insensitively), still as raw text, with lineage: {@code _file}, {@code _row}, {@code _shape}
+ * (CSV: why a record's field count is wrong, else null), {@code _year}
  * (the file's year, null when not yearly) and {@code _rank} (the file's place in reading order: a later rank
  * wins a repeated spell).
  */
@@ -109,6 +110,8 @@ final class RawTable {
             }
             sel.add(col(SourceReader.FILE));
             sel.add(col(SourceReader.ROW));
+            sel.add(List.of(raws.get(i).rows().columns()).contains(SourceReader.SHAPE) ? col(SourceReader.SHAPE)
+                    : lit(null).cast(DataTypes.StringType).as(SourceReader.SHAPE));
             sel.add(lit(f.year()).cast(DataTypes.IntegerType).as(YEAR));
             sel.add(lit(i).as(RANK));
             Dataset<Row> d = raws.get(i).rows().select(sel.toArray(Column[]::new));

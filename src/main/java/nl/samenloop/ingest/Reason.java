@@ -5,6 +5,12 @@ package nl.samenloop.ingest;
  * reason it fails (spec data-layout.md "Bad input").
  */
 public enum Reason {
+    /**
+     * A CSV record with more or fewer fields than the header: its values cannot be matched to columns (an extra
+     * one would be dropped, a missing one read as empty), so none of them is trusted. First: nothing else about
+     * such a record means anything.
+     */
+    WRONG_FIELD_COUNT,
     /** RINPERSOON empty or not 9 digits (or, for VSLGWBTAB, an empty object key). */
     MISSING_KEY,
     /** RINPERSOONS is not 'R'. A rejection only for the GBA tables; JGD records are kept as not linkable. */

@@ -42,11 +42,13 @@ import scala.Tuple2;
 
 /**
  * Reads one source file as raw text: every column a string (so validation sees what was delivered), plus
- * {@code _file} (file name) and {@code _row} (1-based data row number, the header not counted).
+ * {@code _file} (file name) and {@code _row} (1-based data row number, the header not counted); CSV records
+ * also {@code _shape} (null, or why the record's field count differs from the header's: {@link CsvRecords}).
  */
 final class SourceReader {
     static final String FILE = "_file";
     static final String ROW = "_row";
+    static final String SHAPE = "_shape";
 
     private SourceReader() {
     }
@@ -68,13 +70,16 @@ final class SourceReader {
      * (Spark's text source only knows UTF-8), each line is numbered from where its split starts counting
      * ({@link LineIndex}: one scan on the driver instead of a Spark job counting every split), and Spark's own
      * CSV parser ({@code from_csv}) splits the fields, so quoting follows the usual rules. Line number = data
-     * row number because the header is line 0. Blank lines are not records. Limitation: a quoted field
-     * spanning lines is not supported (CBS files have none).
+     * row number because the header is line 0. Blank lines are not records. A file in which a quoted field
+     * holds a line break (found by the same scan) is read record by record in one task instead
+     * ({@link CsvRecords}): such a record may cross any split boundary; its row is the line it starts on.
      */
     private static Raw csv(SparkSession spark, SourceFile f) {
         CsvDialect d = CsvDialect.detect(f.path());
         List<String> header = uniqueHeader(f, d.header());
         String charset = d.charset().name();
+        char sep = d.separator();
+        int width = header.size();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         @SuppressWarnings("unchecked")
         JavaHadoopRDD<LongWritable, Text> text = (JavaHadoopRDD<LongWritable, Text>) jsc.hadoopFile(
@@ -84,32 +89,46 @@ final class SourceReader {
         for (int i = 0; i < splits.length; i++) {
             starts[i] = ((FileSplit) ((HadoopPartition) splits[i]).inputSplit().value()).getStart();
         }
-        HashMap<Long, long[]> firstLines = new HashMap<>(LineIndex.firstLines(f.path(), starts));
+        LineIndex.Index index = LineIndex.scan(f.path(), starts, sep);
         String path = f.path().toString();
-        JavaRDD<Row> lines = text.mapPartitionsWithInputSplit(
-                (split, it) -> numbered(path, charset, firstLines.get(((FileSplit) split).getStart()), it), false);
+        JavaRDD<Row> lines;
+        if (index.quotedLineBreakLine() >= 0) {
+            lines = jsc.binaryFiles(path, 1).values()
+                    .flatMap(stream -> CsvRecords.records(stream.open(), Charset.forName(charset), sep, width, path));
+        } else {
+            HashMap<Long, long[]> firstLines = new HashMap<>(index.firstLines());
+            lines = text.mapPartitionsWithInputSplit(
+                    (split, it) -> numbered(path, charset, sep, width, firstLines.get(((FileSplit) split).getStart()), it),
+                    false);
+        }
         StructType lineSchema = new StructType()
                 .add("line", DataTypes.StringType, false)
-                .add(ROW, DataTypes.LongType, false);
+                .add(ROW, DataTypes.LongType, false)
+                .add(SHAPE, DataTypes.StringType, true);
         StructType fields = new StructType();
         for (String h : header) {
             fields = fields.add(h, DataTypes.StringType, true);
         }
-        Map<String, String> opts = Map.of("sep", String.valueOf(d.separator()), "mode", "PERMISSIVE");
+        // RFC 4180 quoting, as the field count, the record scan and the header split read it: a quote inside a
+        // quoted field is doubled (Spark's default escape is a backslash, which would split "a ""b"", c" wrongly).
+        Map<String, String> opts = Map.of("sep", String.valueOf(sep), "mode", "PERMISSIVE", "escape", "\"");
         List<Column> out = new ArrayList<>();
         for (String h : header) {
             out.add(col("r").getField(h).as(h));
         }
         out.add(lit(f.name()).as(FILE));
         out.add(col(ROW));
+        out.add(col(SHAPE));
         Dataset<Row> rows = spark.createDataFrame(lines, lineSchema)
-                .select(from_csv(col("line"), lit(fields.toDDL()), opts).as("r"), col(ROW))
+                .select(from_csv(col("line"), lit(fields.toDDL()), opts).as("r"), col(ROW), col(SHAPE))
                 .select(out.toArray(Column[]::new));
         return new Raw(header, rows);
     }
 
-    /** The non-blank data lines of one split as (text, row number); {@code first} from {@link LineIndex}. */
-    private static Iterator<Row> numbered(String path, String charset, long[] first,
+    /**
+     * The non-blank data lines of one split as (text, row number, shape); {@code first} from {@link LineIndex}.
+     */
+    private static Iterator<Row> numbered(String path, String charset, char sep, int width, long[] first,
             Iterator<Tuple2<LongWritable, Text>> it) {
         Charset cs = Charset.forName(charset);
         return new Iterator<>() {
@@ -131,7 +150,7 @@ final class SourceReader {
                     long row = number++;
                     String line = new String(t._2().getBytes(), 0, t._2().getLength(), cs);
                     if (row > 0 && !line.isBlank()) {
-                        next = RowFactory.create(line, row);
+                        next = RowFactory.create(line, row, CsvRecords.shape(line, sep, width));
                     }
                 }
                 return next != null;

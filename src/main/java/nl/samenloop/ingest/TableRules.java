@@ -52,6 +52,8 @@ final class TableRules {
 
     static TableRules of(TableSpec spec, RawTable raw) {
         TableRules r = new TableRules();
+        r.checks.add(new Check(Reason.WRONG_FIELD_COUNT, Classifier.DUPLICATE_COLUMN, col(SourceReader.SHAPE).isNotNull(),
+                col(SourceReader.SHAPE)));
         switch (spec.table()) {
             case Staging.JEUGDHULP -> r.jeugdhulp(spec, raw);
             case Staging.BESCHERMING -> r.measure(spec, Codes.JEUGDBESCHERMING);

@@ -8,12 +8,17 @@ import java.util.concurrent.Callable;
 import nl.samenloop.disclosure.DisclosureRefused;
 import nl.samenloop.disclosure.PackageRecheck;
 import nl.samenloop.engine.Engine;
+import nl.samenloop.engine.Failures;
 import nl.samenloop.engine.Progress;
+import nl.samenloop.engine.RunLog;
 import nl.samenloop.generate.GenerateCommand;
 import nl.samenloop.ingest.Ingest;
 import nl.samenloop.ingest.IngestException;
 import nl.samenloop.ingest.IngestReport;
 import nl.samenloop.model.Reference;
+import nl.samenloop.publish.PackageFolder;
+import nl.samenloop.storage.FolderLock;
+import nl.samenloop.storage.FolderRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +26,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code samenloop} command. Exit codes scripts can rely on:
- * 0 done; 1 unexpected failure; 2 bad command line or job file; 3 bad input data (missing file or column,
- * unreadable file, reconciliation failure); 4 disclosure control refused the package.
+ * 0 done; 1 unexpected failure; 2 bad command line or job file (including folders that may not be used:
+ * see {@link FolderRules}, {@link PackageFolder}); 3 bad input data (missing file or column, unreadable
+ * file, reconciliation failure); 4 disclosure control refused the package; 5 the working area or output
+ * folder is in use by another run (its lock names the holder).
+ *
+ * <p>While {@code run} and {@code ingest} work, Spark's and Hadoop's own logging goes to
+ * {@code <work>/logs/samenloop.log} ({@link RunLog}): stderr shows progress and one line per problem.
  */
 @Command(name = "samenloop", mixinStandardHelpOptions = true, version = "samenloop 0.1",
         description = "Links pseudonymised youth-care microdata and publishes statistics that pass disclosure control.",
@@ -34,6 +44,7 @@ public final class Cli {
     public static final int USAGE = 2;
     public static final int BAD_INPUT = 3;
     public static final int REFUSED = 4;
+    public static final int BUSY = 5;
 
     @Option(names = "--conf", description = "folder with rules, column mappings and reference data (default: ./conf)", scope = CommandLine.ScopeType.INHERIT)
     Path conf;
@@ -50,6 +61,7 @@ public final class Cli {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        RunLog.forgetLast();
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
         cl.setParameterExceptionHandler((e, a) -> {
@@ -62,6 +74,10 @@ public final class Cli {
 
     /** One clear line per problem, and an exit code by kind. Never a stack trace with record data. */
     static int handle(Exception e, PrintWriter err) {
+        if (e instanceof FolderLock.Held) {
+            err.println("samenloop: " + e.getMessage());
+            return BUSY;
+        }
         if (e instanceof JobSpecException j) {
             j.located().forEach(m -> err.println(j.source() + ": " + m));
             return USAGE;
@@ -78,8 +94,36 @@ public final class Cli {
             err.println("samenloop: " + e.getMessage());
             return USAGE;
         }
-        err.println("samenloop: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        err.println("samenloop: failed: " + failure(e));
         return FAILED;
+    }
+
+    /**
+     * One line for an unexpected failure. Our own messages are printed as they are; an exception from Spark,
+     * Hadoop or a library is reduced to the file it was reading and its root cause (masked by {@link Failures}:
+     * its message could quote a record), with the full trace in the run log.
+     */
+    static String failure(Exception e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        String cls = e.getClass().getName();
+        boolean foreign = e instanceof org.apache.spark.SparkThrowable
+                || !(cls.startsWith("java.") || cls.startsWith("nl.samenloop.")) || msg.contains("\n");
+        StringBuilder line = new StringBuilder();
+        if (foreign) {
+            String file = Failures.fileBeingRead(e);
+            line.append(file == null ? "" : file + ": ").append(Failures.rootCause(e));
+        } else {
+            line.append(msg);
+            String root = Failures.rootCause(e);
+            if (Failures.root(e) != e && !msg.contains(root)) {
+                line.append(" (").append(root).append(')');
+            }
+        }
+        Path log = RunLog.lastFile();
+        if (log != null) {
+            line.append(" — full trace in ").append(log);
+        }
+        return line.toString();
     }
 
     Path confDir() {
@@ -107,6 +151,11 @@ public final class Cli {
         if (!Files.isDirectory(job.input())) {
             throw new IllegalArgumentException("input folder not found: " + job.input() + " (key 'input' in " + jobFile + ")");
         }
+        // Again after the command line had its say: --output and --work must keep the same rules as the file.
+        List<String> folders = FolderRules.problems(job.input(), job.output(), job.work());
+        if (!folders.isEmpty()) {
+            throw new JobSpecException("samenloop", folders);
+        }
         return Plan.compile(job, new RegistryCatalog());
     }
 
@@ -126,15 +175,26 @@ public final class Cli {
         String master;
         @Option(names = "--fresh", description = "ingest again even when the working area holds the same input, staged")
         boolean fresh;
+        @Option(names = "--replace", description = "the output folder may hold another job's package: replace it"
+                + " (a folder holding files Samenloop did not write is never replaced)")
+        boolean replace;
 
         @Override
         public Integer call() throws Exception {
             Plan plan = plan(job, input, output, work, parent.confDir());
-            JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, fresh, parent.register, new Progress(plan.job().name()));
-            System.out.println("package: " + r.packageDir());
-            System.out.println("audit: " + r.summary().verdict());
-            r.failedTables().forEach(f -> System.out.println("failed table: " + f));
-            return r.failedTables().isEmpty() ? OK : FAILED;
+            try (RunLog log = RunLog.to(plan.job().work())) {
+                try {
+                    JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, fresh, replace, parent.register,
+                            new Progress(plan.job().name()));
+                    System.out.println("package: " + r.packageDir());
+                    System.out.println("audit: " + r.summary().verdict());
+                    r.failedTables().forEach(f -> System.out.println("failed table: " + f));
+                    return r.failedTables().isEmpty() ? OK : FAILED;
+                } catch (Exception e) {
+                    RunLog.failure("run " + job + " failed", e);
+                    throw e;
+                }
+            }
         }
     }
 
@@ -144,10 +204,16 @@ public final class Cli {
         Cli parent;
         @Parameters(index = "0", paramLabel = "JOB")
         Path job;
+        @Option(names = "--input", description = "input folder (overrides the job's 'input')")
+        Path input;
+        @Option(names = "--output", description = "package folder (overrides the job's 'output')")
+        Path output;
+        @Option(names = "--work", description = "secure working area (overrides the job's 'work')")
+        Path work;
 
         @Override
         public Integer call() throws Exception {
-            System.out.print(plan(job, null, null, null, parent.confDir()).describe());
+            System.out.print(plan(job, input, output, work, parent.confDir()).describe());
             System.out.println("release register: " + nl.samenloop.register.RegisterLocation.resolve(parent.register,
                     parent.confDir()).display() + " (docs/releases.md)");
             return OK;
@@ -166,13 +232,26 @@ public final class Cli {
         String master;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             if (!Files.isDirectory(input)) {
                 throw new IllegalArgumentException("input folder not found: " + input);
             }
-            IngestReport r = Ingest.run(Engine.session(master), input, work, parent.confDir(), new Progress("ingest"));
-            System.out.println("quality report: " + work.resolve("quality"));
-            return r.passed() ? OK : BAD_INPUT;
+            List<String> folders = FolderRules.problems(input, null, work);
+            if (!folders.isEmpty()) {
+                throw new JobSpecException("samenloop", folders);
+            }
+            Progress progress = new Progress("ingest");
+            try (RunLog log = RunLog.to(work);
+                 FolderLock lock = FolderLock.workArea(work, "ingest", n -> progress.stage("lock", n))) {
+                try {
+                    IngestReport r = Ingest.run(Engine.session(master), input, work, parent.confDir(), progress);
+                    System.out.println("quality report: " + work.resolve("quality"));
+                    return r.passed() ? OK : BAD_INPUT;
+                } catch (Exception e) {
+                    RunLog.failure("ingest failed", e);
+                    throw e;
+                }
+            }
         }
     }
 

@@ -1,19 +1,14 @@
 package nl.samenloop.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.samenloop.disclosure.AuditFiles;
-import nl.samenloop.disclosure.Decision;
+import java.util.function.Consumer;
 import nl.samenloop.disclosure.Disclosure;
 import nl.samenloop.disclosure.DisclosureSummary;
 import nl.samenloop.disclosure.DisclosureRefused;
@@ -24,8 +19,6 @@ import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.CellTableFiles;
-import nl.samenloop.indicators.Count;
-import nl.samenloop.indicators.CountRef;
 import nl.samenloop.indicators.Indicator;
 import nl.samenloop.indicators.Indicators;
 import nl.samenloop.indicators.Pool;
@@ -40,18 +33,25 @@ import nl.samenloop.link.Linker;
 import nl.samenloop.model.Period;
 import nl.samenloop.model.Reference;
 import nl.samenloop.publish.ChartSpec;
-import nl.samenloop.publish.OutputCheck;
+import nl.samenloop.publish.PackageFolder;
 import nl.samenloop.publish.PackageInfo;
-import nl.samenloop.publish.PackageScanner;
-import nl.samenloop.publish.PackageWriter;
+import nl.samenloop.publish.Publication;
 import nl.samenloop.register.Publisher;
 import nl.samenloop.register.RegisterLocation;
 import nl.samenloop.register.ReleaseRegister;
+import nl.samenloop.storage.FolderLock;
+import nl.samenloop.storage.FolderRules;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs a compiled {@link Plan}: ingest → link → indicators → disclosure → publish. Only the last stage
  * writes into the publication folder, and only after the audit passed.
+ *
+ * <p>Before any work starts, the folders are checked ({@link FolderRules}; the output folder must be new,
+ * empty, or hold this job's package — another job's only with {@code replace}) and locked: the working area
+ * and the output folder each admit one run at a time ({@link FolderLock}). Publishing writes the package
+ * beside the output folder and renames it into place only after the package scan passed and the release
+ * was recorded ({@link Publication}, {@link #recordRelease}).
  */
 public final class JobRunner {
     /** What a finished run leaves: the package and the disclosure summary; tables that failed are named. */
@@ -72,16 +72,34 @@ public final class JobRunner {
         return run(plan, confDir, master, false, progress);
     }
 
-    /** @param fresh ingest even when the working area holds staged data of the same, unchanged input */
     public static Result run(Plan plan, Path confDir, String master, boolean fresh, Progress progress) {
-        return run(plan, confDir, master, fresh, null, progress);
+        return run(plan, confDir, master, fresh, false, null, progress);
     }
 
     /**
+     * @param fresh    ingest even when the working area holds staged data of the same, unchanged input
+     * @param replace  the output folder may hold another job's package, which the new one replaces
      * @param register the release register (a folder, an .db file or a jdbc:postgresql: URL); null: as
      *                 {@link RegisterLocation#resolve} finds it from the environment and {@code conf/}
      */
-    public static Result run(Plan plan, Path confDir, String master, boolean fresh, String register, Progress progress) {
+    public static Result run(Plan plan, Path confDir, String master, boolean fresh, boolean replace, String register,
+                             Progress progress) {
+        JobSpec job = plan.job();
+        List<String> folders = FolderRules.problems(job.input(), job.output(), job.work());
+        if (!folders.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", folders));
+        }
+        Consumer<String> notes = n -> progress.stage("lock", n);
+        try (FolderLock work = FolderLock.workArea(job.work(), job.name(), notes);
+             FolderLock out = PackageFolder.lock(job.output(), job.name(), notes)) {
+            PackageFolder.cleanLeftovers(job.output(), n -> progress.stage("publish", n));
+            PackageFolder.checkReplaceable(job.output(), job.name(), replace);
+            return runLocked(plan, confDir, master, fresh, replace, register, progress);
+        }
+    }
+
+    private static Result runLocked(Plan plan, Path confDir, String master, boolean fresh, boolean replace,
+                                    String register, Progress progress) {
         JobSpec job = plan.job();
         Reference ref = Reference.load(confDir);
         Profile profile = Profile.load(confDir, job.disclosure().profile());
@@ -135,7 +153,7 @@ public final class JobRunner {
         try (ReleaseRegister reg = ReleaseRegister.open(where)) {
             Publisher.Result published = Publisher.publish(tables, profile, reg, universe, new Publisher.Writer() {
                 @Override
-                public ReleaseRegister.ReleaseInfo write(Disclosure.Release release) {
+                public void write(Disclosure.Release release, Publisher.Recorder record) {
                     List<ProtectedTable> safe = release.tables();
                     summary[0] = Disclosure.summarize(safe, rules);
                     summary[0].lines().forEach(l -> progress.stage("disclosure", l));
@@ -147,13 +165,13 @@ public final class JobRunner {
                     PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(),
                             dataVersion, job.classificationYear(), data.dataHorizon(), rules(rules),
                             summary[0].verdict(), notes(failed), acrossReleases(where, release));
-                    JobRunner.write(job, info, safe, charts(plan, requests), progress);
-                    return releaseInfo(job, rules, info);
-                }
-
-                @Override
-                public void withdraw() {
-                    PackageWriter.withdraw(job.output());
+                    // The register records the release after the package scan passed and before the package is
+                    // renamed into place (Publication); if another release landed first, Publication withdraws
+                    // this package and Publisher protects again.
+                    Publication.publish(new Publication.Request(job.output(), job.work(), info, safe,
+                                    charts(plan, requests), replace),
+                            outputCheck -> record.record(releaseInfo(job, rules, info, outputCheck)),
+                            n -> progress.stage("publish", n));
                 }
             }, line -> progress.stage("disclosure", line));
             progress.stage("publish", "recorded as release " + published.id() + " in " + where.display());
@@ -188,58 +206,17 @@ public final class JobRunner {
         return m;
     }
 
-    private static ReleaseRegister.ReleaseInfo releaseInfo(JobSpec job, Profile profile, PackageInfo info) {
+    private static ReleaseRegister.ReleaseInfo releaseInfo(JobSpec job, Profile profile, PackageInfo info, String outputCheck) {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
             host = "unknown";
         }
-        String manifest;
-        try {
-            manifest = nl.samenloop.disclosure.Canonical.sha256(Files.readString(job.output().resolve("output-check.md")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the package manifest " + job.output().resolve("output-check.md"), e);
-        }
+        // The manifest (output-check.md, with the checksum of every file) binds the package to its release.
+        String manifest = nl.samenloop.disclosure.Canonical.sha256(outputCheck);
         return new ReleaseRegister.ReleaseInfo(job.name(), info.title(), System.getProperty("user.name"), host,
                 Instant.now(), profile.name() + " (T = " + profile.threshold() + ")", job.output().toString(), manifest);
-    }
-
-    private static void write(JobSpec job, PackageInfo info, List<ProtectedTable> safe, List<ChartSpec> charts, Progress progress) {
-        try {
-            PackageWriter.write(job.output(), info, safe, charts, true);
-            AuditFiles.write(job.output(), safe);
-            AuditFiles.writeInternal(job.work(), job.name(), safe);
-            OutputCheck.write(job.output(), info, safe);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the package " + job.output(), e);
-        }
-        List<PackageScanner.SuppressedCount> suppressed = new ArrayList<>();
-        for (ProtectedTable t : safe) {
-            Map<CountRef, Count> counts = t.source().counts();
-            for (Decision d : t.decisions().values()) {
-                Count c = counts.get(d.ref());
-                if (!d.status().shown() && c != null) {
-                    suppressed.add(new PackageScanner.SuppressedCount(d.ref(), c.value(), t.source().name()));
-                }
-            }
-        }
-        try {
-            PackageScanner.Report scan = PackageScanner.scan(job.output(), suppressed, safe);
-            if (!scan.clean()) {
-                // Findings name a file, a place in it, a kind and a count reference — never a value or a record.
-                Path list = job.work().resolve("package-scan-findings.txt");
-                Files.createDirectories(job.work());
-                Files.write(list, scan.findings().stream().map(Object::toString).toList());
-                throw new IllegalStateException("the package scan found " + scan.findings().size()
-                        + " finding(s) that look like record-level data or suppressed counts, e.g. "
-                        + scan.findings().get(0) + "; all listed in " + list + ". Package withdrawn: remove "
-                        + job.output() + " before anything leaves");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        progress.stage("publish", "package scan clean");
     }
 
     static List<TableRequest> requests(Plan plan, List<Period> periods) {

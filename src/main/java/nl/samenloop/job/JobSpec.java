@@ -19,7 +19,7 @@ import nl.samenloop.model.Period;
  * @param input  folder of microdata files, absolute (relative paths in the file are resolved against the
  *               working directory the command runs in)
  * @param output publication package folder, absolute; default {@code out/<name>}
- * @param work   secure working area (staging, rejects, ledger, internal audit), absolute; default
+ * @param work   secure working area (staging, rejects, internal audit, locks, logs), absolute; default
  *               {@code work/<name>}
  * @param pools  pooled spans of years (multi-period averages), each within {@code periods}
  * @param dataHorizon the stated data horizon; empty means "derive it from the data" (spec: Periods)

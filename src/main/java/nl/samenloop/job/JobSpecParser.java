@@ -37,6 +37,7 @@ import nl.samenloop.job.JobSpec.TableSpec;
 import nl.samenloop.job.JobSpec.TrajectoriesSpec;
 import nl.samenloop.model.GeoLevel;
 import nl.samenloop.model.Granularity;
+import nl.samenloop.storage.FolderRules;
 
 /**
  * Reads a job file (YAML) into a {@link JobSpec}, checking everything that can be checked without data:
@@ -88,17 +89,33 @@ public final class JobSpecParser {
     private JobSpecParser() {
     }
 
+    /**
+     * Job files are a few kilobytes; anything over this is refused before it is parsed (a YAML parser given
+     * megabytes on one line takes minutes, a gigabyte exhausts memory).
+     */
+    public static final int MAX_JOB_FILE_BYTES = 64 * 1024;
+
     /** Parses a job file; relative paths in it are resolved against the current working directory. */
     public static JobSpec parse(Path file, IndicatorCatalog catalog) throws JobSpecException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        // Read at most one byte past the limit: the size is judged from what is read, so a device or pipe
+        // (no size of its own) is bounded too.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_JOB_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new JobSpecException(file.toString(), List.of("cannot read job file " + file + ": no such file"));
         } catch (IOException e) {
             throw new JobSpecException(file.toString(), List.of("cannot read job file " + file + ": " + e.getMessage()));
         }
-        return parse(text, file.toString(), catalog, workingDirectory());
+        if (bytes.length > MAX_JOB_FILE_BYTES) {
+            throw new JobSpecException(file.toString(), List.of(tooLarge(file.toString())));
+        }
+        return parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), catalog, workingDirectory());
+    }
+
+    private static String tooLarge(String what) {
+        return "job file is larger than " + MAX_JOB_FILE_BYTES / 1024 + " KiB; a job file is a few kilobytes of keys"
+                + " (name:, input:, periods:, tables:, ...) — is " + what + " the right file?";
     }
 
     /** Parses job-file text; relative paths are resolved against the current working directory. */
@@ -111,6 +128,9 @@ public final class JobSpecParser {
      */
     public static JobSpec parse(String yaml, String source, IndicatorCatalog catalog, Path baseDir)
             throws JobSpecException {
+        if (yaml.length() > MAX_JOB_FILE_BYTES) {
+            throw new JobSpecException(source, List.of(tooLarge(source)));
+        }
         List<String> errors = new ArrayList<>();
         Object doc = load(yaml, errors);
         if (!errors.isEmpty()) {
@@ -150,6 +170,7 @@ public final class JobSpecParser {
     private static Object load(String yaml, List<String> errors) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_JOB_FILE_BYTES);
         try {
             return new Yaml(new TextDates(options)).load(yaml);
         } catch (MarkedYAMLException e) {
@@ -196,7 +217,7 @@ public final class JobSpecParser {
             Path input = path(top, "input", true, null);
             Path output = path(top, "output", false, name == null ? null : "out/" + name);
             Path work = path(top, "work", false, name == null ? null : "work/" + name);
-            checkSeparate(output, work);
+            errors.addAll(FolderRules.problems(input, output, work));
 
             Long classificationYear = top.whole("classification_year", true, "a year such as 2020",
                     FIRST_CLASSIFICATION_YEAR, LAST_CLASSIFICATION_YEAR);
@@ -227,26 +248,6 @@ public final class JobSpecParser {
             } catch (InvalidPathException e) {
                 errors.add(s.at(key) + ": " + Values.show(text) + " is not a usable folder path");
                 return null;
-            }
-        }
-
-        /**
-         * The working area holds record-level data; the output folder is what leaves the secure
-         * environment (spec disclosure.md: only aggregate tables in a package). Neither may hold the other.
-         */
-        private void checkSeparate(Path output, Path work) {
-            if (output == null || work == null) {
-                return;
-            }
-            if (output.equals(work)) {
-                errors.add("output and work are the same folder; the publication package must be kept apart from"
-                        + " the secure working area");
-            } else if (work.startsWith(output)) {
-                errors.add("work: the secure working area must not be inside the output folder (" + output
-                        + "): everything under output may be published");
-            } else if (output.startsWith(work)) {
-                errors.add("output: the publication package must not be inside the secure working area (" + work
-                        + ")");
             }
         }
 

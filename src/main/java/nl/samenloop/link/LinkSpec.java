@@ -42,7 +42,7 @@ public record LinkSpec(List<Period> periods, int classificationYear, int ageMin,
         return periods.get(periods.size() - 1).end();
     }
 
-    /** A short text that changes whenever the population definition changes: the ledger compares releases on it. */
+    /** A short text that changes whenever the population definition changes: the release register tells populations apart by it. */
     public String populationSignature() {
         return "class=" + classificationYear + ";age=" + ageMin + "-" + ageMax + ";ref=" + (ageAtStart ? "start" : "peildatum")
                 + ";merge=" + mergeOverlapping + ";basis=" + (responsibleBasis ? "responsible" : "residence");

@@ -32,13 +32,20 @@ import nl.samenloop.indicators.CountRef;
  */
 public final class OutputCheck {
     public static final String FILE = "output-check.md";
-    /** First line; {@link PackageWriter} reads it back to recognise the package a folder holds. */
+    /** First line; {@link PackageFolder} reads it back to recognise the package a folder holds. */
     static final String MARKER_PREFIX = "<!-- samenloop-package job=";
 
     private OutputCheck() {
     }
 
     public static Path write(Path packageDir, PackageInfo info, List<ProtectedTable> tables) throws IOException {
+        Path file = packageDir.resolve(FILE);
+        Files.writeString(file, text(packageDir, info, tables), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The text {@link #write} writes, with the checksums of the files now in {@code packageDir}. */
+    public static String text(Path packageDir, PackageInfo info, List<ProtectedTable> tables) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(marker(info)).append('\n');
         md.append("# Output check: ").append(oneLine(info.title())).append("\n\n");
@@ -85,10 +92,7 @@ public final class OutputCheck {
             md.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
         }
         md.append("```\n");
-
-        Path file = packageDir.resolve(FILE);
-        Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
-        return file;
+        return md.toString();
     }
 
     static String marker(PackageInfo info) {

@@ -22,12 +22,18 @@ import nl.samenloop.indicators.CountRef;
 public final class Publisher {
     public static final int ATTEMPTS = 3;
 
-    /** Writes (and scans) the package of a protected release; returns what the register records about it. */
+    /**
+     * Writes and scans the package of a protected release, calls {@code record} once it may be released (the
+     * scan passed, nothing is in place yet) and puts it in place only if that returns. When {@code record}
+     * throws, the package must not be left anywhere (see {@link nl.samenloop.publish.Publication}).
+     */
     public interface Writer {
-        ReleaseRegister.ReleaseInfo write(Disclosure.Release release);
+        void write(Disclosure.Release release, Recorder record);
+    }
 
-        /** The package of an attempt that could not be recorded: remove it. */
-        void withdraw();
+    /** Records the release in the register; throws {@link ReleaseRegister.Changed} when it is out of date. */
+    public interface Recorder {
+        void record(ReleaseRegister.ReleaseInfo info);
     }
 
     /** The recorded release: its number and what it was protected as. */
@@ -45,19 +51,39 @@ public final class Publisher {
             progress.accept("primary rules, differencing, secondary suppression, audit — against " + history.releases()
                     + " earlier release(s) of the same data in " + register.location().display());
             Disclosure.Release release = Disclosure.protectRelease(tables, profile, history);
-            ReleaseRegister.ReleaseInfo info = writer.write(release);
+            long[] id = {-1};
+            String[] job = {"?"};
             try {
-                long id = register.record(universe, info, release, history.version());
-                return new Result(id, release);
-            } catch (ReleaseRegister.Changed e) {
-                writer.withdraw();
+                writer.write(release, info -> {
+                    job[0] = info.job();
+                    id[0] = register.record(universe, info, release, history.version());
+                });
+            } catch (RuntimeException e) {
+                ReleaseRegister.Changed changed = changed(e);
+                if (changed == null) {
+                    throw e;
+                }
                 if (attempt >= ATTEMPTS) {
-                    throw new DisclosureRefused("job " + info.job() + ": " + e.getMessage() + ", " + ATTEMPTS
+                    throw new DisclosureRefused("job " + job[0] + ": " + changed.getMessage() + ", " + ATTEMPTS
                             + " times in a row; nothing was recorded and no package was left. Run the job again");
                 }
-                progress.accept(e.getMessage() + ": protecting again against it (attempt " + (attempt + 1) + ")");
+                progress.accept(changed.getMessage() + ": protecting again against it (attempt " + (attempt + 1) + ")");
+                continue;
+            }
+            if (id[0] < 0) {
+                throw new IllegalStateException("the package was written but the release was never recorded");
+            }
+            return new Result(id[0], release);
+        }
+    }
+
+    private static ReleaseRegister.Changed changed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReleaseRegister.Changed c) {
+                return c;
             }
         }
+        return null;
     }
 
     /** The differencing families of every count of the tables: what to ask the register about other populations. */

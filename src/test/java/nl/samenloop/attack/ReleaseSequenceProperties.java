@@ -78,17 +78,9 @@ class ReleaseSequenceProperties {
                 List<CellTable> tables = world.tables(q);
                 String name = "release " + i + " " + q;
                 if (register) {
-                    Publisher.Result res = Publisher.publish(tables, profile, reg, u, new Publisher.Writer() {
-                        @Override
-                        public ReleaseRegister.ReleaseInfo write(Disclosure.Release release) {
-                            return new ReleaseRegister.ReleaseInfo(q.name(), null, "test", "localhost", Instant.EPOCH,
-                                    profile.name(), null, null);
-                        }
-
-                        @Override
-                        public void withdraw() {
-                        }
-                    }, line -> { });
+                    Publisher.Result res = Publisher.publish(tables, profile, reg, u, (release, record) -> record.record(
+                            new ReleaseRegister.ReleaseInfo(q.name(), null, "test", "localhost", Instant.EPOCH,
+                                    profile.name(), null, null)), line -> { });
                     out.put(name, res.release().tables());
                 } else {
                     out.put(name, Disclosure.protect(tables, profile, History.none()));

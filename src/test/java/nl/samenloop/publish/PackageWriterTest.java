@@ -215,31 +215,26 @@ class PackageWriterTest {
     }
 
     @Test
-    void refusesAFolderHoldingAnotherPackageUnlessToldToOverwrite() throws Exception {
+    void writesOnlyIntoANewOrEmptyFolderAndRemovesNothing() throws Exception {
         Path dir = writePackage(tmp.resolve("pkg"));
-        PackageInfo other = new PackageInfo("other-job", "x", Fixture.CREATED, "v", 2019, null, null, null, null);
+        Map<String, String> before = OutputCheck.checksums(dir);
+        // Not even its own package is overwritten in place: replacing is Publication's job (a fresh folder renamed in).
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PackageWriter.write(dir, other, List.of(Fixture.table()), List.of()));
-        assertTrue(e.getMessage().contains("already holds another package (job=wijkteam-rijnmond"), e.getMessage());
-        assertTrue(e.getMessage().contains("overwrite"), e.getMessage());
-        // The same package may be rewritten in place; a different one only when asked.
-        PackageWriter.write(dir, Fixture.info(), List.of(Fixture.table()), CHARTS);
-        PackageWriter.write(dir, other, List.of(Fixture.table()), List.of(), true);
-        assertFalse(Files.exists(dir.resolve("charts")), "overwrite removed the old package's charts");
-        assertFalse(Files.exists(dir.resolve("audit")), "overwrite removed the old package's audit");
-        assertTrue(Files.exists(dir.resolve("tables/i2_wijkteam.csv")));
-        // Written but not yet checked: an unfinished package is not silently replaced either.
-        e = assertThrows(IllegalArgumentException.class,
-                () -> PackageWriter.write(dir, Fixture.info(), List.of(Fixture.table()), List.of()));
-        assertTrue(e.getMessage().contains("unfinished package"), e.getMessage());
+                () -> PackageWriter.write(dir, Fixture.info(), List.of(Fixture.table()), CHARTS));
+        assertTrue(e.getMessage().contains("is not empty") && e.getMessage().contains("tables"), e.getMessage());
+        assertEquals(before, OutputCheck.checksums(dir));
 
         Path foreign = tmp.resolve("home");
-        Files.createDirectories(foreign);
-        Files.writeString(foreign.resolve("thesis.docx"), "mine");
+        Files.createDirectories(foreign.resolve("audit"));
+        Files.writeString(foreign.resolve("audit/NOTES.txt"), "mine");
         e = assertThrows(IllegalArgumentException.class,
-                () -> PackageWriter.write(foreign, Fixture.info(), List.of(Fixture.table()), List.of(), true));
-        assertTrue(e.getMessage().contains("not a package folder") && e.getMessage().contains("thesis.docx"), e.getMessage());
-        assertTrue(Files.exists(foreign.resolve("thesis.docx")));
+                () -> PackageWriter.write(foreign, Fixture.info(), List.of(Fixture.table()), List.of()));
+        assertTrue(e.getMessage().contains("audit"), e.getMessage());
+        assertEquals("mine", Files.readString(foreign.resolve("audit/NOTES.txt")));
+
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        PackageWriter.write(empty, Fixture.info(), List.of(Fixture.table()), List.of());
+        assertTrue(Files.exists(empty.resolve("tables/i2_wijkteam.csv")));
     }
 
     @Test

@@ -57,16 +57,7 @@ class ReleaseRegisterTest {
     }
 
     static Publisher.Writer writer(String job) {
-        return new Publisher.Writer() {
-            @Override
-            public ReleaseRegister.ReleaseInfo write(Disclosure.Release release) {
-                return info(job);
-            }
-
-            @Override
-            public void withdraw() {
-            }
-        };
+        return (release, record) -> record.record(info(job));
     }
 
     static Publisher.Result publish(ReleaseRegister reg, TinyWorld.Request q) {
@@ -184,22 +175,15 @@ class ReleaseRegisterTest {
             results.add(pool.submit(() -> {
                 try (ReleaseRegister reg = ReleaseRegister.open(where)) {
                     int[] attempts = {0};
-                    return Publisher.publish(WORLD.tables(q), PROFILE, reg, U, new Publisher.Writer() {
-                        @Override
-                        public ReleaseRegister.ReleaseInfo write(Disclosure.Release release) {
-                            if (attempts[0]++ == 0) {
-                                try {
-                                    bothProtected.await(60, TimeUnit.SECONDS);
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
+                    return Publisher.publish(WORLD.tables(q), PROFILE, reg, U, (release, record) -> {
+                        if (attempts[0]++ == 0) {
+                            try {
+                                bothProtected.await(60, TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
                             }
-                            return info(q.name());
                         }
-
-                        @Override
-                        public void withdraw() {
-                        }
+                        record.record(info(q.name()));
                     }, line -> { });
                 }
             }));
