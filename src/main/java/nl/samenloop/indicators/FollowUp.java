@@ -72,10 +72,11 @@ public final class FollowUp implements Indicator {
         Dataset<Row> cohort = endings.hint("shuffle_hash").join(data.population().withColumnRenamed("gm", "pgm"), Joins.on("person", "p"));
 
         // Residence on the end date: the address spell containing it, the later-starting one on a move day.
-        Dataset<Row> addr = data.addresses().select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("object"), col("gm").as("egm"));
+        // The address rank orders a person's spells by begin (latest first), then object (see LinkedData).
+        Dataset<Row> addr = data.addresses().select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("rank"), col("gm").as("egm"));
         Dataset<Row> onEnd = cohort.join(addr, "person")
                 .where(col("ab").leq(col("wend")).and(col("ae").isNull().or(col("ae").geq(col("wend")))))
-                .withColumn("_r", row_number().over(Window.partitionBy("person", "p").orderBy(col("ab").desc(), col("object").asc())))
+                .withColumn("_r", row_number().over(Window.partitionBy("person", "p").orderBy(col("rank").asc())))
                 .where(col("_r").equalTo(1))
                 .select("person", "p", "egm");
         Dataset<Row> located = cohort.join(onEnd, Joins.on("person", "p"), "left")

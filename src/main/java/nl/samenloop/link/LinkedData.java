@@ -16,8 +16,9 @@ import org.apache.spark.sql.Row;
  * <li>{@code residence}: person, p, gm — municipality on the peildatum for linkable persons with an
  *   address spell active in period p ({@code GM----} when unknown)</li>
  * <li>{@code population}: person, p, gm — the youth population of each period</li>
- * <li>{@code addresses}: person, begin, end, object, gm — address spells of linkable persons with their
- *   municipality in the classification year</li>
+ * <li>{@code addresses}: person, begin, end, rank, gm, gm_idx — address spells of linkable persons with their
+ *   municipality in the classification year; {@code rank} numbers a person's spells from 1 by begin (latest
+ *   first), then object — the order in which spec "Geography" breaks ties between addresses</li>
  * </ul>
  * Care, residence, population and addresses come partitioned by person ({@code ByPerson}) and cached when
  * {@code Linker} builds them, so indicators join them on person without shuffling them again.
