@@ -92,10 +92,17 @@ public final class Linker {
         residence = residence.persist(StorageLevel.MEMORY_AND_DISK());
         population = population.persist(StorageLevel.MEMORY_AND_DISK());
         progress.rows("link", "youth population person-periods", population.count());
+        // Shared by the person-level indicators (STYLE "share the scans"), cached when first used: the care flags
+        // per person-period, and the population members that have any care, with their flags (a fraction of the
+        // population, so I2's numerators, I3 and I4 read that instead of joining the whole population each).
+        Dataset<Row> careFlags = careFlags(care, index).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> populationCare = population.join(careFlags.hint("shuffle_hash"), Joins.on("person", "p"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
         LocalDate horizon = spec.dataHorizon() != null ? spec.dataHorizon() : horizon(rawTraj, spec, latestYearlyFile);
         progress.stage("link", "data horizon " + horizon + (spec.dataHorizon() != null ? " (from the job)" : " (derived)"));
-        return new LinkedData(spec, geo, index, horizon, trajectories, care, residence, population, addresses, presentColumns, work);
+        return new LinkedData(spec, geo, index, horizon, trajectories, care, residence, population, addresses, careFlags,
+                populationCare, presentColumns, work);
     }
 
     /**
@@ -122,6 +129,21 @@ public final class Linker {
                         first("kind").as("kind"))
                 .withColumn("end", when(col("_end").equalTo(lit(FAR)), lit(null).cast("date")).otherwise(col("_end")))
                 .select("person", "linkable", "hulpvorm", "kind", "begin", "end", "verwijzer", "aanbieder", "gemeente");
+    }
+
+    /**
+     * One row per linkable person and period with at least one active care spell: person, p and a 0/1 flag per
+     * kind ({@link LinkedData#flag}). Spells of non-linkable keys never join the population, so they are left out.
+     * The spells are partitioned by person, so the aggregation per person and period shuffles nothing.
+     */
+    static Dataset<Row> careFlags(Dataset<Row> care, PeriodIndex index) {
+        Dataset<Row> active = index.explodeActive(care.where(col("linkable")), "begin", "end");
+        Codes.Kind[] kinds = Codes.Kind.values();
+        Column[] aggs = new Column[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            aggs[i] = max(when(col("kind").equalTo(kinds[i].name()), 1).otherwise(0)).as(LinkedData.flag(kinds[i]));
+        }
+        return active.groupBy("person", "p").agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
     }
 
     static Column kindOf(Column hulpvorm) {
