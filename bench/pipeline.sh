@@ -16,6 +16,19 @@
 #      THREADCPU=1 (CPU seconds per kind of JVM thread: Spark tasks, JIT compilers, GC; bench/threadcpu.sh).
 # Every run ingests afresh (--fresh) unless REUSE=1 (keeps the staged data of the last run: link onwards only). The machine's load average is printed before and after: on a shared
 # machine compare CPU seconds (user+sys), not wall clock.
+#
+# Measured 2026-12-03 on the 2-core dev machine while other jobs ran (load averages 3-16, so wall clock is not
+# comparable between rows; CPU seconds are), /work/bench-data/y1m: 1,000,000 youth 2015-2020, seed 4242, 4.5 M
+# records, 172 MB CSV; local[*], heap 6g, 8 shuffle partitions. "executor CPU" from EVENTLOG=1 (bench/stages.py).
+#   before (2bd57f7), fresh:  4:59 wall, 260 s CPU, 4.4 GB RSS (load 6.5→4.6)
+#                             7:35 wall, 309 s CPU, 4.3 GB RSS (load 3→6); executor CPU ingest 65.0 s, link 48.8 s,
+#                             indicators 37.6 s
+#   before, REUSE=1:          6:16 wall, 179 s CPU (Spark tasks 84, C2 JIT 48, C1 9, GC 9, other 24), 4.3 GB (load 14)
+#   after (speed branch), fresh: 8:24 wall, 260 s CPU, 3.6 GB RSS (load 10→9); executor CPU ingest 62.3 s, link 39.2 s,
+#                             indicators 22.5 s; threads: tasks 126, C2 78, C1 13, GC 4, other 33
+#   after, REUSE=1:           5:17 wall, 149 s CPU (tasks 61, C2 42, C1 9, GC 8, other 23), 2.9 GB RSS (load 16)
+#   Cell tables (work/cells) byte-identical before and after. -XX:TieredStopAtLevel=1 (no C2): REUSE 196 s CPU, task
+#   CPU doubled (154 s) — C2's compile time is a large fixed cost at 1M, but C1-only code is worse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:?usage: bench/pipeline.sh DATA}
