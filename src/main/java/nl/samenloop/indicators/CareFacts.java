@@ -16,23 +16,17 @@ public final class CareFacts {
     private CareFacts() {
     }
 
-    /** Column name of the flag "has an active spell of kind k in p". */
+    /** Column name of the flag "has an active spell of kind k in p" ({@link LinkedData#flag}). */
     public static String flag(Codes.Kind k) {
-        return "has_" + k.name();
+        return LinkedData.flag(k);
     }
 
     /**
-     * One row per linkable person and period with at least one active care spell: person, p and a 0/1
-     * flag per kind. Spells of non-linkable keys never join the population, so they are left out here.
+     * One row per linkable person and period with at least one active care spell: person, p and a 0/1 flag per
+     * kind. Built once by link and shared ({@link LinkedData#careFlags}).
      */
     public static Dataset<Row> activeKinds(LinkedData data) {
-        Dataset<Row> active = data.index().explodeActive(data.care().where(col("linkable")), "begin", "end");
-        Codes.Kind[] kinds = Codes.Kind.values();
-        Column[] aggs = new Column[kinds.length];
-        for (int i = 0; i < kinds.length; i++) {
-            aggs[i] = max(when(col("kind").equalTo(kinds[i].name()), 1).otherwise(0)).as(flag(kinds[i]));
-        }
-        return active.groupBy("person", "p").agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
+        return data.careFlags();
     }
 
     /** 1 when any of the kinds' flags is set (flags null → person has no care in p). */
@@ -42,6 +36,15 @@ public final class CareFacts {
             c = greatest(c, coalesce(col(flag(k)), lit(0)));
         }
         return c.cast("long");
+    }
+
+    /**
+     * Population members with at least one active care spell in the period, with their flags: every
+     * person-level numerator (I2 groups, the I3 base, the I4 cohort) is counted from these rows. Shared and
+     * cached ({@link LinkedData#populationCare}).
+     */
+    public static Dataset<Row> carePopulation(LinkedData data) {
+        return data.populationCare();
     }
 
     /** Population rows with the care flags of the same period (absent flags = no care). */

@@ -60,12 +60,29 @@ public final class CareShare implements Indicator {
         return CareFacts.populationWithCare(data).select(cols.toArray(Column[]::new));
     }
 
+    /**
+     * The same counts as {@link #facts}, read more cheaply: the population counted alone (POPULATION = 1, groups 0)
+     * and, as separate rows, the population members with care and their groups (POPULATION 0). Each count column
+     * is non-zero in at most one row per person and period, which is what {@link Rollup#personPeriodCounts} needs;
+     * the whole population is never joined to the care flags.
+     */
+    static Dataset<Row> countFacts(LinkedData data, List<String> groups) {
+        List<Column> everyone = new ArrayList<>(List.of(col("person"), col("p"), col("gm"), lit(1L).as(POPULATION)));
+        List<Column> withCare = new ArrayList<>(List.of(col("person"), col("p"), col("gm"), lit(0L).as(POPULATION)));
+        for (String g : groups) {
+            everyone.add(lit(0L).as(g));
+            withCare.add(CareFacts.any(List.copyOf(Codes.GROUPS.get(g))).as(g));
+        }
+        return data.population().select(everyone.toArray(Column[]::new))
+                .union(CareFacts.carePopulation(data).select(withCare.toArray(Column[]::new)));
+    }
+
     @Override
     public CellTable compute(LinkedData data, TableRequest request) {
         List<String> groups = request.list("groups");
         List<String> names = new ArrayList<>(groups);
         names.add(POPULATION);
-        CountCube cube = Rollup.personPeriodCounts(facts(data, groups), names, data.index(), data.geography(), request.pools());
+        CountCube cube = Rollup.personPeriodCounts(countFacts(data, groups), names, data.index(), data.geography(), request.pools());
         return table(cube, request, data.spec().ageMin() + "–" + data.spec().ageMax());
     }
 

@@ -78,7 +78,7 @@ public final class Concurrency implements Indicator {
         if ("overlap".equals(mode)) {
             flagged = overlapFlags(data, others);
         } else {
-            flagged = CareFacts.populationWithCare(data).where(col(CareFacts.flag(Codes.Kind.WIJKTEAM)).equalTo(1));
+            flagged = CareFacts.carePopulation(data).where(col(CareFacts.flag(Codes.Kind.WIJKTEAM)).equalTo(1));
         }
         List<Column> cols = new ArrayList<>(List.of(col("person"), col("p"), col("gm"), lit(1L).as(BASE)));
         Column any = CareFacts.any(others);
@@ -108,7 +108,7 @@ public final class Concurrency implements Indicator {
                 .map(k -> max(when(col("kind").equalTo(k.name()), 1).otherwise(0)).as(CareFacts.flag(k)))
                 .toArray(Column[]::new);
         Dataset<Row> flags = pairs.groupBy("person", "p").agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
-        Dataset<Row> base = CareFacts.populationWithCare(data).where(col(CareFacts.flag(Codes.Kind.WIJKTEAM)).equalTo(1))
+        Dataset<Row> base = CareFacts.carePopulation(data).where(col(CareFacts.flag(Codes.Kind.WIJKTEAM)).equalTo(1))
                 .select("person", "p", "gm");
         return base.join(flags, Joins.on("person", "p"), "left");
     }

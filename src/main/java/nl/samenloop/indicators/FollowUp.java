@@ -69,13 +69,17 @@ public final class FollowUp implements Indicator {
                 .withColumn("p", data.index().index(col("end")))
                 .where(col("p").between(0, data.index().size() - 1))
                 .groupBy("person", "p").agg(max("end").as("wend"));
-        Dataset<Row> cohort = endings.hint("shuffle_hash").join(data.population().withColumnRenamed("gm", "pgm"), Joins.on("person", "p"));
+        // A trajectory that ended in P was active in P, so its person's population row of P has care: the cohort is
+        // found among the (few) population rows with care instead of the whole population.
+        Dataset<Row> cohort = endings.hint("shuffle_hash").join(CareFacts.carePopulation(data).select(col("person"), col("p"),
+                col("gm").as("pgm")), Joins.on("person", "p"));
 
         // Residence on the end date: the address spell containing it, the later-starting one on a move day.
-        Dataset<Row> addr = data.addresses().select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("object"), col("gm").as("egm"));
+        // The address rank orders a person's spells by begin (latest first), then object (see LinkedData).
+        Dataset<Row> addr = data.addresses().select(col("person"), col("begin").as("ab"), col("end").as("ae"), col("rank"), col("gm").as("egm"));
         Dataset<Row> onEnd = cohort.join(addr, "person")
                 .where(col("ab").leq(col("wend")).and(col("ae").isNull().or(col("ae").geq(col("wend")))))
-                .withColumn("_r", row_number().over(Window.partitionBy("person", "p").orderBy(col("ab").desc(), col("object").asc())))
+                .withColumn("_r", row_number().over(Window.partitionBy("person", "p").orderBy(col("rank").asc())))
                 .where(col("_r").equalTo(1))
                 .select("person", "p", "egm");
         Dataset<Row> located = cohort.join(onEnd, Joins.on("person", "p"), "left")

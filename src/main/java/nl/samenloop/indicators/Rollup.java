@@ -36,7 +36,9 @@ public final class Rollup {
 
     /**
      * As {@link #counts} for facts with at most one row per person and period — those built on the youth
-     * population, which has one row per person-period. Then each row is already what the person contributes, and
+     * population, which has one row per person-period — or, more generally, where each count column is non-zero
+     * in at most one row per person and period (then a municipality's sum and its count of non-zero rows are
+     * still the value and the distinct persons). Then each row is already what the person contributes, and
      * the per-person aggregation (a hash table with one entry per person-period: tens of millions nationally) is
      * skipped; the counts per municipality and period aggregate map-side.
      */

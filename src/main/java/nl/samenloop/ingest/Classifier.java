@@ -42,7 +42,11 @@ final class Classifier {
     private Classifier() {
     }
 
-    static Dataset<Row> classify(RawTable raw, TableSpec spec, TableRules rules) {
+    /**
+     * @param severalFiles whether the table has more than one file: only then can a spell repeat in an earlier
+     *                     yearly file (MERGED_REPEAT), so only then is the latest file per spell looked up
+     */
+    static Dataset<Row> classify(RawTable raw, TableSpec spec, TableRules rules, boolean severalFiles) {
         List<Column> rawText = new ArrayList<>();
         for (String canonical : spec.all().keySet()) {
             rawText.add(col(canonical));
@@ -116,7 +120,7 @@ final class Classifier {
         // MERGED_REPEAT (spec "A yearly file holds every spell that ran in that year"): among accepted
         // records with the same spell key, those from an earlier file than the latest one are merged away.
         Column status;
-        if (!rules.spellKey.isEmpty()) {
+        if (!rules.spellKey.isEmpty() && severalFiles) {
             WindowSpec spell = Window.partitionBy(partitionKey.toArray(Column[]::new));
             Column latestRank = max(when(col(REASON).isNull(), col(RawTable.RANK))).over(spell);
             status = when(col(REASON).isNotNull(), lit(REJECTED))

@@ -171,7 +171,7 @@ public final class Ingest {
     private static TableReport table(SparkSession spark, TableSpec spec, TableInput in, RawTable raw, Path work,
             Progress progress) {
         TableRules rules = TableRules.of(spec, raw);
-        Dataset<Row> classified = Classifier.classify(raw, spec, rules).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> classified = Classifier.classify(raw, spec, rules, in.files().size() > 1).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Column status = col(Classifier.STATUS);
             Column accepted = status.equalTo(Classifier.ACCEPTED);

@@ -3,6 +3,7 @@ package nl.samenloop.link;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import nl.samenloop.model.Codes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,10 +17,15 @@ import org.apache.spark.sql.Row;
  * <li>{@code residence}: person, p, gm — municipality on the peildatum for linkable persons with an
  *   address spell active in period p ({@code GM----} when unknown)</li>
  * <li>{@code population}: person, p, gm — the youth population of each period</li>
- * <li>{@code addresses}: person, begin, end, object, gm — address spells of linkable persons with their
- *   municipality in the classification year</li>
+ * <li>{@code addresses}: person, begin, end, rank, gm, gm_idx — address spells of linkable persons with their
+ *   municipality in the classification year; {@code rank} numbers a person's spells from 1 by begin (latest
+ *   first), then object — the order in which spec "Geography" breaks ties between addresses</li>
+ * <li>{@code careFlags}: person, p, has_&lt;KIND&gt; (0/1 per {@link Codes.Kind}) — linkable persons with an active
+ *   care spell in period p</li>
+ * <li>{@code populationCare}: person, p, gm, has_&lt;KIND&gt; — the population rows that have care flags (inner
+ *   join): what every person-level numerator is counted from</li>
  * </ul>
- * Care, residence, population and addresses come partitioned by person ({@code ByPerson}) and cached when
+ * Care, residence, population, addresses and the flags come partitioned by person ({@code ByPerson}) and cached when
  * {@code Linker} builds them, so indicators join them on person without shuffling them again.
  *
  * @param presentColumns optional input columns that were present (e.g. {@code verwijzer})
@@ -28,12 +34,11 @@ import org.apache.spark.sql.Row;
  */
 public record LinkedData(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon,
                          Dataset<Row> trajectories, Dataset<Row> care, Dataset<Row> residence,
-                         Dataset<Row> population, Dataset<Row> addresses, Set<String> presentColumns, Path work) {
+                         Dataset<Row> population, Dataset<Row> addresses, Dataset<Row> careFlags,
+                         Dataset<Row> populationCare, Set<String> presentColumns, Path work) {
 
-    /** Without a working area (in-memory data in tests). */
-    public LinkedData(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon,
-                      Dataset<Row> trajectories, Dataset<Row> care, Dataset<Row> residence,
-                      Dataset<Row> population, Dataset<Row> addresses, Set<String> presentColumns) {
-        this(spec, geography, index, dataHorizon, trajectories, care, residence, population, addresses, presentColumns, null);
+    /** Column name of the flag "has an active spell of kind k in p". */
+    public static String flag(Codes.Kind k) {
+        return "has_" + k.name();
     }
 }

@@ -54,42 +54,55 @@ public final class Linker {
         Dataset<Row> objects = spark.read().parquet(Staging.staged(work, Staging.OBJECTS).toString())
                 .where(col("year").equalTo(spec.classificationYear()))
                 .select(col("object"), col("gemeente").as("gm"));
-        Dataset<Row> known = geo.table(spark).select(col("gm").as("known_gm"));
+        MunicipalityIndex gms = new MunicipalityIndex(geo);
         Dataset<Row> addresses = spark.read().parquet(Staging.staged(work, Staging.ADDRESSES).toString())
-                .join(objects, "object", "left")
-                .join(known, col("gm").equalTo(col("known_gm")), "left")
+                .select("person", "begin", "end", "object")
+                // Objects are the smaller side: hashed per partition instead of both sides sorted.
+                .join(objects.hint("shuffle_hash"), Joins.on("object"), "left")
                 // An object without a municipality in this classification year, or with a code the reference
                 // data does not know for that year, is "unknown": in the Netherlands, never in a municipality.
+                .join(gms.table(spark), col("gm").equalTo(col("known_gm")), "left")
                 .withColumn("gm", coalesce(col("known_gm"), lit(GeoLevel.UNKNOWN)))
-                .select("person", "begin", "end", "object", "gm");
-        // Kept, partitioned by person: residence is built from it here and follow-up (I4) reads it again for the
-        // address on a trajectory's end date; without the cache that re-read 11 M national address rows, joined
-        // them to the objects again and shuffled them by person once more.
-        addresses = ByPerson.partition(addresses).persist(StorageLevel.MEMORY_AND_DISK());
+                .withColumn("gm_idx", coalesce(col("known_idx"), lit(gms.unknown())))
+                .select("person", "begin", "end", "object", "gm", "gm_idx");
+        // Kept, partitioned by person: the population is built from it here, residence (I1, I5) and follow-up
+        // (I4, the address on a trajectory's end date) read it again. The rank orders a person's spells as the
+        // spec breaks ties between them (the later begin first, then the object), once per spell, so that
+        // choosing an address per period compares two numbers instead of sorting every person-period.
+        addresses = ByPerson.partition(addresses)
+                .withColumn("rank", row_number().over(Window.partitionBy("person").orderBy(col("begin").desc(), col("object").asc())))
+                .select("person", "begin", "end", "rank", "gm", "gm_idx")
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
-        Dataset<Row> residence = residence(addresses, index, spark);
-        if (spec.responsibleBasis()) {
-            residence = responsible(residence, trajectories, index, geo, spark);
-        }
-        residence = residence.persist(StorageLevel.MEMORY_AND_DISK());
-        progress.rows("link", "person-periods with an address", residence.count());
-
+        Dataset<Row> residence = onPeildatum(addresses, index, gms, spark, null);
         Dataset<Row> persons = spark.read().parquet(Staging.staged(work, Staging.PERSONS).toString())
                 .where(col("birth_date").isNotNull())
                 .select("person", "birth_date");
-        Dataset<Row> periods = index.table(spark);
         Column ref = spec.ageAtStart() ? col("pstart") : col("pend");
-        Dataset<Row> population = residence.join(persons, "person")
-                .join(periods, "p")
-                .withColumn("age", Ages.ageOn(ref, col("birth_date")))
-                .where(col("age").between(spec.ageMin(), spec.ageMax()))
-                .select("person", "p", "gm")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // The youth population straight from the address spells of persons with a birth date, the age checked per
+        // period before an address is chosen: the same rows as residence joined to the persons, without building
+        // residence (which only I1 and I5 need) or joining tens of millions of person-periods.
+        Dataset<Row> population = onPeildatum(addresses.join(persons.hint("shuffle_hash"), "person"), index, gms, spark,
+                Ages.ageOn(ref, col("birth_date")).between(spec.ageMin(), spec.ageMax()));
+        if (spec.responsibleBasis()) {
+            residence = responsible(residence, trajectories, index, geo, spark);
+            population = responsible(population, trajectories, index, geo, spark);
+        }
+        // Residence is cached when first used (I1, I5, diagnostics); the population is built now.
+        residence = residence.persist(StorageLevel.MEMORY_AND_DISK());
+        population = population.persist(StorageLevel.MEMORY_AND_DISK());
         progress.rows("link", "youth population person-periods", population.count());
+        // Shared by the person-level indicators (STYLE "share the scans"), cached when first used: the care flags
+        // per person-period, and the population members that have any care, with their flags (a fraction of the
+        // population, so I2's numerators, I3 and I4 read that instead of joining the whole population each).
+        Dataset<Row> careFlags = careFlags(care, index).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> populationCare = population.join(careFlags.hint("shuffle_hash"), Joins.on("person", "p"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
         LocalDate horizon = spec.dataHorizon() != null ? spec.dataHorizon() : horizon(rawTraj, spec, latestYearlyFile);
         progress.stage("link", "data horizon " + horizon + (spec.dataHorizon() != null ? " (from the job)" : " (derived)"));
-        return new LinkedData(spec, geo, index, horizon, trajectories, care, residence, population, addresses, presentColumns, work);
+        return new LinkedData(spec, geo, index, horizon, trajectories, care, residence, population, addresses, careFlags,
+                populationCare, presentColumns, work);
     }
 
     /**
@@ -118,6 +131,21 @@ public final class Linker {
                 .select("person", "linkable", "hulpvorm", "kind", "begin", "end", "verwijzer", "aanbieder", "gemeente");
     }
 
+    /**
+     * One row per linkable person and period with at least one active care spell: person, p and a 0/1 flag per
+     * kind ({@link LinkedData#flag}). Spells of non-linkable keys never join the population, so they are left out.
+     * The spells are partitioned by person, so the aggregation per person and period shuffles nothing.
+     */
+    static Dataset<Row> careFlags(Dataset<Row> care, PeriodIndex index) {
+        Dataset<Row> active = index.explodeActive(care.where(col("linkable")), "begin", "end");
+        Codes.Kind[] kinds = Codes.Kind.values();
+        Column[] aggs = new Column[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            aggs[i] = max(when(col("kind").equalTo(kinds[i].name()), 1).otherwise(0)).as(LinkedData.flag(kinds[i]));
+        }
+        return active.groupBy("person", "p").agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
+    }
+
     static Column kindOf(Column hulpvorm) {
         return when(hulpvorm.equalTo(Codes.WIJKTEAM), lit(Codes.Kind.WIJKTEAM.name()))
                 .when(hulpvorm.startsWith("0"), lit(Codes.Kind.OVERIG_ZONDER_VERBLIJF.name()))
@@ -132,19 +160,28 @@ public final class Linker {
     /**
      * Residence on the peildatum: among the person's address spells active in the period, the one
      * containing the peildatum wins; with a move on the peildatum two spells contain it and the later
-     * starting one (the new address) wins; if none contains it, the latest-starting active spell.
+     * starting one (the new address) wins; if none contains it, the latest-starting active spell (ties: the
+     * lowest object, the spell's {@code rank}).
+     *
+     * <p>The spells come partitioned by person and are exploded to periods within their partitions, so the
+     * choice per person and period needs no shuffle, and the result stays partitioned by person for the joins
+     * that follow ({@code ByPerson}). The choice is a hash aggregation of one number per person-period: the
+     * smallest of (peildatum not contained, rank, municipality index), packed into a long — the order above,
+     * without sorting tens of millions of rows. {@code keep}, when given, filters the person-periods first (the
+     * age of the youth population).
      */
-    static Dataset<Row> residence(Dataset<Row> addresses, PeriodIndex index, SparkSession spark) {
-        // The spells come partitioned by person (link partitions them once) and are exploded to periods within
-        // their partitions (several times fewer rows shuffled), so the ranking per person and period needs no
-        // shuffle of its own, and the result stays partitioned by person for the joins that follow (ByPerson).
-        Dataset<Row> active = index.explodeActive(addresses, "begin", "end").join(index.table(spark), "p");
+    static Dataset<Row> onPeildatum(Dataset<Row> spells, PeriodIndex index, MunicipalityIndex gms, SparkSession spark,
+                                    Column keep) {
+        Dataset<Row> active = index.explodeActive(spells, "begin", "end").join(index.table(spark), "p");
+        if (keep != null) {
+            active = active.where(keep);
+        }
         Column containsPeil = col("begin").leq(col("pend")).and(col("end").isNull().or(col("end").geq(col("pend"))));
-        WindowSpec w = Window.partitionBy("person", "p")
-                .orderBy(containsPeil.desc(), col("begin").desc(), col("object").asc());
-        return active.withColumn("_rank", row_number().over(w))
-                .where(col("_rank").equalTo(1))
-                .select("person", "p", "gm");
+        Column choice = when(containsPeil, lit(0L)).otherwise(lit(1L << 40))
+                .plus(col("rank").cast("long").multiply(1L << 16))
+                .plus(col("gm_idx").cast("long"));
+        return active.groupBy("person", "p").agg(min(choice).as("_choice"))
+                .select(col("person"), col("p"), gms.decode(col("_choice").bitwiseAND(0xFFFFL)).as("gm"));
     }
 
     /**
