@@ -73,7 +73,8 @@ public final class GroupComparison implements Indicator {
         m.put("derive", Option.choice("derive", Codes.GROUPS.keySet().stream().map(g -> "care_share:" + g).toList(),
                 "care_share:WIJKTEAM", "without listed groups: the I2 share that splits municipalities in two"));
         m.put("min_share", Option.number("min_share", 1.0,
-                "derived groups: municipalities whose pooled share over the span is at least this % against the rest"));
+                "derived groups: municipalities whose pooled share over the span is at least this % against the rest")
+                .within(0, 100));
         m.put("concurrency", Option.choice("concurrency", List.of("period", "overlap"), "period", "as I3 concurrency"));
         m.put("other_kinds", Option.list("other_kinds", Concurrency.otherKindNames(), Concurrency.otherKindNames(),
                 "as I3/I4 other_kinds"));
