@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "samenloop", mixinStandardHelpOptions = true, version = "samenloop 0.1",
         description = "Links pseudonymised youth-care microdata and publishes statistics that pass disclosure control.",
-        subcommands = {Cli.Run.class, Cli.PlanCommand.class, Cli.IngestCommand.class, Cli.Generate.class, Cli.Audit.class})
+        subcommands = {Cli.Run.class, Cli.PlanCommand.class, Cli.IngestCommand.class, Cli.Generate.class, Cli.Audit.class,
+                IndicatorsCommand.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
