@@ -9,7 +9,9 @@ import nl.samenloop.disclosure.DisclosureRefused;
 import nl.samenloop.disclosure.PackageRecheck;
 import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
-import nl.samenloop.generate.GenerateCommand;
+import nl.samenloop.generate.GenerateOptions;
+import nl.samenloop.generate.GenerationResult;
+import nl.samenloop.generate.Generator;
 import nl.samenloop.ingest.Ingest;
 import nl.samenloop.ingest.IngestException;
 import nl.samenloop.ingest.IngestReport;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * 0 done; 1 unexpected failure; 2 bad command line or job file; 3 bad input data (missing file or column,
  * unreadable file, reconciliation failure); 4 disclosure control refused the package.
  */
-@Command(name = "samenloop", mixinStandardHelpOptions = true, version = "samenloop 0.1",
+@Command(name = "samenloop", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "samenloop 0.1",
         description = "Links pseudonymised youth-care microdata and publishes statistics that pass disclosure control.",
         subcommands = {Cli.Run.class, Cli.PlanCommand.class, Cli.IngestCommand.class, Cli.Generate.class, Cli.Audit.class,
                 IndicatorsCommand.class})
@@ -170,24 +172,17 @@ public final class Cli {
         }
     }
 
-    @Command(name = "generate", description = {"Write synthetic microdata in the CBS layout (deterministic from the seed).",
-            "Options: --out DIR (required) --seed N --youth N --years FROM-TO --format csv|parquet|sav --split|--no-split",
-            "  --v2 YEAR --faults RATE --municipalities A,B --low-wijkteam A,B --random-low-share X",
-            "  --wijkteam-share X --concurrent-share X --follow-up-share X --sep , --charset UTF-8 --threads N"})
+    @Command(name = "generate", description = "Write synthetic microdata in the CBS layout (deterministic from the seed).")
     static final class Generate implements Callable<Integer> {
         @CommandLine.ParentCommand
         Cli parent;
-        @CommandLine.Unmatched
-        List<String> args = new java.util.ArrayList<>();
+        @CommandLine.Mixin
+        GenerateOptions options;
 
         @Override
         public Integer call() {
-            List<String> all = new java.util.ArrayList<>(args);
-            if (!all.contains("--conf")) {
-                all.add("--conf");
-                all.add(parent.confDir().toString());
-            }
-            GenerateCommand.run(all.toArray(String[]::new));
+            GenerationResult r = Generator.generate(options.spec(), options.out(), Reference.load(parent.confDir()));
+            System.out.printf("generated: %s (%,d persons, %,d rows)%n", options.out(), r.persons(), r.totalRows());
             return OK;
         }
     }
