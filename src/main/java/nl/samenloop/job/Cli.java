@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.samenloop.disclosure.DisclosureRefused;
+import nl.samenloop.disclosure.Profile;
 import nl.samenloop.disclosure.PackageRecheck;
 import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
@@ -105,7 +106,8 @@ public final class Cli {
         if (!Files.isDirectory(job.input())) {
             throw new IllegalArgumentException("input folder not found: " + job.input() + " (key 'input' in " + jobFile + ")");
         }
-        return Plan.compile(job, new RegistryCatalog());
+        // The profile is read now, so a missing one stops the run before Spark starts and the plan shows its rules.
+        return Plan.compile(job, new RegistryCatalog(), Profile.load(confDir, job.disclosure().profile()));
     }
 
     @Command(name = "run", description = "Run a job file and write its publication package.")

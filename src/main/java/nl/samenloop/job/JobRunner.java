@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -231,14 +230,7 @@ public final class JobRunner {
     }
 
     private static Map<String, String> rules(Profile p) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("profile", p.name());
-        m.put("threshold (minimum distinct persons)", String.valueOf(p.threshold()));
-        m.put("zero cells", p.zeroIsSafe() ? "safe" : "unsafe");
-        m.put("complement rule", p.complementRule() ? "on" : "off");
-        m.put("rounding", p.roundTo() == null ? "off" : "to multiples of " + p.roundTo());
-        m.put("ledger (differencing between releases)", String.valueOf(p.ledgerMode()).toLowerCase());
-        return m;
+        return ProfileRules.of(p);
     }
 
     private static String dataVersion(IngestReport ingest) {
