@@ -335,6 +335,23 @@ public final class GroupComparison implements Indicator {
     }
 
     @Override
+    public String chartTitle(TableRequest request) {
+        Measure m = measure(request.string("measure"));
+        String n = m.numerator();
+        String kind = n.startsWith("WITH_") ? Codes.GROUP_LABELS.get(n.substring("WITH_".length())) : null;
+        String what = switch (m.source()) {
+            case "care_share" -> "aandeel jongeren met " + Codes.GROUP_LABELS.get(n);
+            case "concurrency" -> n.equals(Concurrency.ONLY) ? "jongeren met alleen wijkteamhulp"
+                    : n.equals(Concurrency.ANY) ? "jongeren met wijkteamhulp en andere zorg"
+                    : "jongeren met wijkteamhulp en " + kind;
+            default -> n.equals(FollowUp.NONE) ? "geen andere zorg in het jaar na wijkteamhulp"
+                    : n.equals(FollowUp.ANY) ? "andere zorg in het jaar na wijkteamhulp"
+                    : kind + " in het jaar na wijkteamhulp";
+        };
+        return "Groepen gemeenten vergeleken: " + what;
+    }
+
+    @Override
     public boolean chartAsBars() {
         return true;
     }

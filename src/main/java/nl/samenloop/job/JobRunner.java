@@ -223,7 +223,7 @@ public final class JobRunner {
                 continue;
             }
             boolean bars = choice == JobSpec.Chart.BAR || (choice == JobSpec.Chart.AUTO && ind.chartAsBars());
-            String title = ind.title() + " — " + measure;
+            String title = ind.chartTitle(r);
             out.add(bars ? ChartSpec.bars(r.name(), r.name(), measure, title) : ChartSpec.lines(r.name(), r.name(), measure, title));
         }
         return out;

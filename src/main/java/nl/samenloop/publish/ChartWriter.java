@@ -74,6 +74,13 @@ public final class ChartWriter {
             r.setDefaultShapesVisible(true);
             r.setDefaultStroke(new BasicStroke(2f));
             r.setAutoPopulateSeriesStroke(false);
+            // "1e helft 2019" under a narrow category wraps to two lines instead of ending in "..."; past a dozen
+            // periods (quarters) the labels are slanted so each stays whole.
+            CategoryAxis x = chart.getCategoryPlot().getDomainAxis();
+            x.setMaximumCategoryLabelLines(2);
+            if (data.getColumnCount() > 12) {
+                x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            }
             int nl = data.getRowIndex(netherlandsKey(table, spec));
             if (nl >= 0) {
                 r.setSeriesPaint(nl, Color.BLACK);
@@ -161,10 +168,12 @@ public final class ChartWriter {
             for (String p : periods) {
                 PublishedRow r = at.get(g.code() + "|" + p);
                 Number v = r == null || r.value() == null ? null : r.value().doubleValue();
+                // Periods as a reader says them ("1e helft 2019", "2016–2020"), not as CBS codes them.
+                String period = PeriodLabels.of(p);
                 if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS) {
-                    data.addValue(v, key, p);
+                    data.addValue(v, key, period);
                 } else {
-                    data.addValue(v, p, key);
+                    data.addValue(v, period, key);
                 }
             }
         }
