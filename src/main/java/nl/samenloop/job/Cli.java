@@ -130,7 +130,10 @@ public final class Cli {
         @Override
         public Integer call() throws Exception {
             Plan plan = plan(job, input, output, work, parent.confDir());
-            JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, fresh, new Progress(plan.job().name()));
+            JobRunner.Result r;
+            try (Progress progress = new Progress(plan.job().name()).heartbeat()) {
+                r = JobRunner.run(plan, parent.confDir(), master, fresh, progress);
+            }
             System.out.println("package: " + r.packageDir());
             System.out.println("audit: " + r.summary().verdict());
             r.failedTables().forEach(f -> System.out.println("failed table: " + f));
@@ -168,7 +171,10 @@ public final class Cli {
             if (!Files.isDirectory(input)) {
                 throw new IllegalArgumentException("input folder not found: " + input);
             }
-            IngestReport r = Ingest.run(Engine.session(master), input, work, parent.confDir(), new Progress("ingest"));
+            IngestReport r;
+            try (Progress progress = new Progress("ingest").heartbeat()) {
+                r = Ingest.run(Engine.session(master, progress), input, work, parent.confDir(), progress);
+            }
             System.out.println("quality report: " + work.resolve("quality"));
             return r.passed() ? OK : BAD_INPUT;
         }

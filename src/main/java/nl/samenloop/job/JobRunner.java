@@ -81,7 +81,7 @@ public final class JobRunner {
         List<TableRequest> requests = requests(plan, periods);
 
         progress.stage("plan", plan.stages().size() + " stages, " + requests.size() + " tables");
-        SparkSession spark = Engine.session(master);
+        SparkSession spark = Engine.session(master, progress);
         String fingerprint = IngestCache.fingerprint(job.input(), confDir);
         IngestReport ingest = fresh ? null : IngestCache.load(job.work(), fingerprint);
         if (ingest != null) {
