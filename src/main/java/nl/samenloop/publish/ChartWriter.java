@@ -123,6 +123,16 @@ public final class ChartWriter {
      * The unknown municipality is not drawn: it is not a place a reader can compare.
      */
     public static DefaultCategoryDataset dataset(ProtectedTable table, ChartSpec spec) {
+        return dataset(table, spec, MAX_MUNICIPALITY_LINES);
+    }
+
+    /**
+     * More lines than this and a line chart is a tangle no reader follows: it then draws the jeugdregio's against
+     * the Netherlands instead (when the table has regions); the municipalities stay in the tables.
+     */
+    static final int MAX_MUNICIPALITY_LINES = 8;
+
+    static DefaultCategoryDataset dataset(ProtectedTable table, ChartSpec spec, int maxMunicipalityLines) {
         List<Cell> cells = new ArrayList<>();
         List<String> periods = new ArrayList<>();
         Map<String, PublishedRow> at = new HashMap<>();
@@ -145,19 +155,20 @@ public final class ChartWriter {
             throw new IllegalArgumentException("chart " + spec.name() + ": table " + table.source().name()
                     + " has no released rows for measure " + spec.measure());
         }
-        List<GeographyOrder.Geo> geos = new ArrayList<>();
+        List<GeographyOrder.Geo> shown = new ArrayList<>();
         for (GeographyOrder.Geo g : GeographyOrder.of(table.source(), cells)) {
-            if (g.unknown()) {
-                continue;
-            }
-            if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS && g.level() == GeoLevel.REGION) {
-                continue;
-            }
             // A place with no shown value in any period would only add an empty legend entry.
             boolean anyShown = periods.stream().map(p -> at.get(g.code() + "|" + p)).anyMatch(r -> r != null && r.value() != null);
-            if (anyShown) {
-                geos.add(g);
+            if (!g.unknown() && anyShown) {
+                shown.add(g);
             }
+        }
+        List<GeographyOrder.Geo> geos = shown;
+        if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS) {
+            long municipalities = shown.stream().filter(g -> g.level() == GeoLevel.MUNICIPALITY).count();
+            boolean regions = shown.stream().anyMatch(g -> g.level() == GeoLevel.REGION);
+            GeoLevel drop = municipalities > maxMunicipalityLines && regions ? GeoLevel.MUNICIPALITY : GeoLevel.REGION;
+            geos = shown.stream().filter(g -> g.level() != drop).toList();
         }
         // Series and categories are keyed by label; two places with one name (rare, after mergers) get their code.
         Map<String, Integer> labelUse = new HashMap<>();

@@ -142,6 +142,11 @@ class PackageWriterTest {
             }
         }
 
+        // Past MAX_MUNICIPALITY_LINES municipalities (here: past none) the lines are the regions against the Netherlands.
+        DefaultCategoryDataset regions = ChartWriter.dataset(t, CHARTS.get(0), 0);
+        assertEquals(List.of("Nederland", "Regio Test, Zuid"), regions.getRowKeys());
+        assertEquals(21.4, regions.getValue("Regio Test, Zuid", "2e helft 2019").doubleValue(), 0.0);
+
         DefaultCategoryDataset bars = ChartWriter.dataset(t, CHARTS.get(1));
         assertEquals(List.of("1e helft 2019", "2e helft 2019"), bars.getRowKeys());
         // Places with no shown bar in any period are left out, as in the line chart.
