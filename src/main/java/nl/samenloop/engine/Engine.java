@@ -1,6 +1,8 @@
 package nl.samenloop.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -16,9 +18,23 @@ public final class Engine {
     private Engine() {
     }
 
+    /**
+     * As {@link #session(String)}, saying so on {@code progress}: starting Spark takes seconds to half a minute,
+     * and a user should see that something happens.
+     */
+    public static SparkSession session(String master, Progress progress) {
+        Instant t0 = Instant.now();
+        progress.stage("spark", "starting Spark" + (master == null ? "" : " on " + master) + " ...");
+        SparkSession s = session(master);
+        progress.stage("spark", String.format("ready after %.1f s: %s, %d cores", Duration.between(t0, Instant.now())
+                .toMillis() / 1000.0, s.sparkContext().master(), s.sparkContext().defaultParallelism()));
+        return s;
+    }
+
     /** The session for {@code master} (null → spark.master if set, else {@code local[*]}); reused within one JVM. */
     public static synchronized SparkSession session(String master) {
         if (shared != null && !shared.sparkContext().isStopped()) {
+            SparkActivity.attach(shared.sparkContext());
             return shared;
         }
         SparkConf conf = new SparkConf(true);
@@ -50,6 +66,8 @@ public final class Engine {
         }
         shared = SparkSession.builder().config(conf).getOrCreate();
         shared.sparkContext().setLogLevel("WARN");
+        // Rows read and written so far, for progress lines inside long stages.
+        SparkActivity.attach(shared.sparkContext());
         return shared;
     }
 

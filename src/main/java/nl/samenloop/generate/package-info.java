@@ -4,7 +4,8 @@
  * <p>Entry points: {@link nl.samenloop.generate.Generator#generate(GeneratorSpec, java.nio.file.Path,
  * nl.samenloop.model.Reference)} with a {@link nl.samenloop.generate.GeneratorSpec} (start from
  * {@code GeneratorSpec.defaults(seed, youth)} and the {@code with…} methods), or
- * {@link nl.samenloop.generate.GenerateCommand#run(String...)} for the command line. The result,
+ * {@link nl.samenloop.generate.GenerateCommand#run(String...)} for the command line, whose options
+ * ({@link nl.samenloop.generate.GenerateOptions}) {@code samenloop generate} shares. The result,
  * {@link nl.samenloop.generate.GenerationResult}, has the same counts as {@code generator-manifest.json}.
  *
  * <p>How it fits together: {@link nl.samenloop.generate.Geography} places people on address objects and maps

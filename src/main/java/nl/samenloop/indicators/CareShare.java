@@ -150,4 +150,9 @@ public final class CareShare implements Indicator {
     public String chartMeasure(TableRequest request) {
         return request.list("groups").isEmpty() ? null : request.list("groups").get(0);
     }
+
+    @Override
+    public String chartTitle(TableRequest request) {
+        return "Aandeel jongeren met " + Codes.GROUP_LABELS.get(chartMeasure(request));
+    }
 }

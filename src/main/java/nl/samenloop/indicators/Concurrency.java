@@ -155,6 +155,13 @@ public final class Concurrency implements Indicator {
     }
 
     @Override
+    public String chartTitle(TableRequest request) {
+        return "overlap".equals(request.string("concurrency"))
+                ? "Jongeren met wijkteamhulp zonder andere zorg naast hun wijkteamtraject"
+                : "Jongeren met wijkteamhulp zonder andere zorg in dezelfde periode";
+    }
+
+    @Override
     public boolean chartAsBars() {
         return true;
     }

@@ -177,6 +177,11 @@ public final class FollowUp implements Indicator {
     }
 
     @Override
+    public String chartTitle(TableRequest request) {
+        return "Geen andere zorg in het jaar na beëindiging van wijkteamhulp";
+    }
+
+    @Override
     public boolean chartAsBars() {
         return true;
     }

@@ -73,7 +73,8 @@ public final class GroupComparison implements Indicator {
         m.put("derive", Option.choice("derive", Codes.GROUPS.keySet().stream().map(g -> "care_share:" + g).toList(),
                 "care_share:WIJKTEAM", "without listed groups: the I2 share that splits municipalities in two"));
         m.put("min_share", Option.number("min_share", 1.0,
-                "derived groups: municipalities whose pooled share over the span is at least this % against the rest"));
+                "derived groups: municipalities whose pooled share over the span is at least this % against the rest")
+                .within(0, 100));
         m.put("concurrency", Option.choice("concurrency", List.of("period", "overlap"), "period", "as I3 concurrency"));
         m.put("other_kinds", Option.list("other_kinds", Concurrency.otherKindNames(), Concurrency.otherKindNames(),
                 "as I3/I4 other_kinds"));
@@ -355,6 +356,23 @@ public final class GroupComparison implements Indicator {
     @Override
     public String chartMeasure(TableRequest request) {
         return measure(request.string("measure")).numerator();
+    }
+
+    @Override
+    public String chartTitle(TableRequest request) {
+        Measure m = measure(request.string("measure"));
+        String n = m.numerator();
+        String kind = n.startsWith("WITH_") ? Codes.GROUP_LABELS.get(n.substring("WITH_".length())) : null;
+        String what = switch (m.source()) {
+            case "care_share" -> "aandeel jongeren met " + Codes.GROUP_LABELS.get(n);
+            case "concurrency" -> n.equals(Concurrency.ONLY) ? "jongeren met alleen wijkteamhulp"
+                    : n.equals(Concurrency.ANY) ? "jongeren met wijkteamhulp en andere zorg"
+                    : "jongeren met wijkteamhulp en " + kind;
+            default -> n.equals(FollowUp.NONE) ? "geen andere zorg in het jaar na wijkteamhulp"
+                    : n.equals(FollowUp.ANY) ? "andere zorg in het jaar na wijkteamhulp"
+                    : kind + " in het jaar na wijkteamhulp";
+        };
+        return "Groepen gemeenten vergeleken: " + what;
     }
 
     @Override

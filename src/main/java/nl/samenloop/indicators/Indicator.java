@@ -44,6 +44,14 @@ public interface Indicator {
         return null;
     }
 
+    /**
+     * The title of the chart of {@link #chartMeasure}: what is drawn, in Dutch words a reader knows — never a
+     * measure code. Default: the indicator's title.
+     */
+    default String chartTitle(TableRequest request) {
+        return title();
+    }
+
     default boolean chartAsBars() {
         return false;
     }

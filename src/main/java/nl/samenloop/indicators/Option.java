@@ -4,13 +4,20 @@ import java.util.List;
 
 /**
  * One indicator option a job may set (spec indicators.md, *option*): its allowed values (empty = any of
- * its type) and default. The job layer validates job files against these.
+ * its type), default and, for numbers, the range it must lie in (null: no bound on that side). The job
+ * layer validates job files against these and derives the job-file schema and docs from them.
  */
-public record Option(String name, Type type, List<String> allowed, Object defaultValue, String description) {
+public record Option(String name, Type type, List<String> allowed, Object defaultValue, String description,
+        Double min, Double max) {
     public enum Type { CHOICE, BOOLEAN, INTEGER, NUMBER, LIST, MAP }
 
     public Option {
         allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
+
+    /** An option without bounds. */
+    public Option(String name, Type type, List<String> allowed, Object defaultValue, String description) {
+        this(name, type, allowed, defaultValue, description, null, null);
     }
 
     public static Option choice(String name, List<String> allowed, String dflt, String description) {
@@ -36,5 +43,15 @@ public record Option(String name, Type type, List<String> allowed, Object defaul
 
     public static Option list(String name, List<String> allowed, List<String> dflt, String description) {
         return new Option(name, Type.LIST, allowed, dflt, description);
+    }
+
+    /** The same number option, allowed only from {@code min} to {@code max} inclusive. */
+    public Option within(double min, double max) {
+        return new Option(name, type, allowed, defaultValue, description, min, max);
+    }
+
+    /** The same number option, allowed only from {@code min} up. */
+    public Option atLeast(double min) {
+        return new Option(name, type, allowed, defaultValue, description, min, null);
     }
 }

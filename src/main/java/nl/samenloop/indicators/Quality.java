@@ -65,10 +65,12 @@ public final class Quality implements Indicator {
     @Override
     public Map<String, Option> options() {
         Map<String, Option> m = new LinkedHashMap<>();
-        m.put("break_history", Option.integer("break_history", 4, "earlier periods whose median and MAD give the expected range (at least 3)"));
+        m.put("break_history", Option.integer("break_history", 4, "earlier periods whose median and MAD give the expected range")
+                .atLeast(SeriesBreaks.MIN_HISTORY));
         m.put("break_z", Option.number("break_z", 3.5, "a value further than this many robust standard deviations from the median is a break"));
         m.put("break_min_spread", Option.number("break_min_spread", 1.0,
-                "smallest spread (percentage points) of the expected range, so a flat history does not flag every wobble"));
+                "smallest spread (percentage points) of the expected range, so a flat history does not flag every wobble")
+                .atLeast(0));
         return m;
     }
 

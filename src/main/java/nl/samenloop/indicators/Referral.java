@@ -95,6 +95,12 @@ public final class Referral implements Indicator {
     }
 
     @Override
+    public String chartTitle(TableRequest request) {
+        return "Gestarte jeugdhulptrajecten met verwijzer " + Codes.VERWIJZER.get("01")
+                + (request.bool("exclude_wijkteam") ? ", zonder wijkteamtrajecten" : "");
+    }
+
+    @Override
     public boolean chartAsBars() {
         return true;
     }

@@ -130,6 +130,8 @@ public final class Ingest {
                 continue;
             }
             try {
+                // Announced before the long read, so the heartbeat's "still running" lines name the table.
+                progress.stage("ingest", spec.table() + ": reading, checking and staging " + in.files().size() + " file(s)");
                 reports.put(spec.table(), table(spark, spec, in, raws.get(spec.table()), workDir, progress));
             } catch (IngestException e) {
                 throw e;

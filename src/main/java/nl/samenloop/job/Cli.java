@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nl.samenloop.disclosure.DisclosureRefused;
 import nl.samenloop.disclosure.PackageRecheck;
+import nl.samenloop.disclosure.Profile;
 import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Failures;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.engine.RunLog;
-import nl.samenloop.generate.GenerateCommand;
+import nl.samenloop.generate.GenerateOptions;
+import nl.samenloop.generate.GenerationResult;
+import nl.samenloop.generate.Generator;
 import nl.samenloop.ingest.Ingest;
 import nl.samenloop.ingest.IngestException;
 import nl.samenloop.ingest.IngestReport;
@@ -34,10 +37,10 @@ import picocli.CommandLine.Parameters;
  * <p>While {@code run} and {@code ingest} work, Spark's and Hadoop's own logging goes to
  * {@code <work>/logs/samenloop.log} ({@link RunLog}): stderr shows progress and one line per problem.
  */
-@Command(name = "samenloop", mixinStandardHelpOptions = true, version = "samenloop 0.1",
+@Command(name = "samenloop", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "samenloop 0.1",
         description = "Links pseudonymised youth-care microdata and publishes statistics that pass disclosure control.",
         subcommands = {Cli.Run.class, Cli.PlanCommand.class, Cli.IngestCommand.class, Cli.Generate.class, Cli.Audit.class,
-                Cli.Releases.class})
+                Cli.Releases.class, IndicatorsCommand.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -156,7 +159,8 @@ public final class Cli {
         if (!folders.isEmpty()) {
             throw new JobSpecException("samenloop", folders);
         }
-        return Plan.compile(job, new RegistryCatalog());
+        // The profile is read now, so a missing one stops the run before Spark starts and the plan shows its rules.
+        return Plan.compile(job, new RegistryCatalog(), Profile.load(confDir, job.disclosure().profile()));
     }
 
     @Command(name = "run", description = "Run a job file and write its publication package.")
@@ -184,8 +188,10 @@ public final class Cli {
             Plan plan = plan(job, input, output, work, parent.confDir());
             try (RunLog log = RunLog.to(plan.job().work())) {
                 try {
-                    JobRunner.Result r = JobRunner.run(plan, parent.confDir(), master, fresh, replace, parent.register,
-                            new Progress(plan.job().name()));
+                    JobRunner.Result r;
+                    try (Progress progress = new Progress(plan.job().name()).heartbeat()) {
+                        r = JobRunner.run(plan, parent.confDir(), master, fresh, replace, parent.register, progress);
+                    }
                     System.out.println("package: " + r.packageDir());
                     System.out.println("audit: " + r.summary().verdict());
                     r.failedTables().forEach(f -> System.out.println("failed table: " + f));
@@ -240,11 +246,11 @@ public final class Cli {
             if (!folders.isEmpty()) {
                 throw new JobSpecException("samenloop", folders);
             }
-            Progress progress = new Progress("ingest");
-            try (RunLog log = RunLog.to(work);
+            try (Progress progress = new Progress("ingest").heartbeat();
+                 RunLog log = RunLog.to(work);
                  FolderLock lock = FolderLock.workArea(work, "ingest", n -> progress.stage("lock", n))) {
                 try {
-                    IngestReport r = Ingest.run(Engine.session(master), input, work, parent.confDir(), progress);
+                    IngestReport r = Ingest.run(Engine.session(master, progress), input, work, parent.confDir(), progress);
                     System.out.println("quality report: " + work.resolve("quality"));
                     return r.passed() ? OK : BAD_INPUT;
                 } catch (Exception e) {
@@ -255,24 +261,17 @@ public final class Cli {
         }
     }
 
-    @Command(name = "generate", description = {"Write synthetic microdata in the CBS layout (deterministic from the seed).",
-            "Options: --out DIR (required) --seed N --youth N --years FROM-TO --format csv|parquet|sav --split|--no-split",
-            "  --v2 YEAR --faults RATE --municipalities A,B --low-wijkteam A,B --random-low-share X",
-            "  --wijkteam-share X --concurrent-share X --follow-up-share X --sep , --charset UTF-8 --threads N"})
+    @Command(name = "generate", description = "Write synthetic microdata in the CBS layout (deterministic from the seed).")
     static final class Generate implements Callable<Integer> {
         @CommandLine.ParentCommand
         Cli parent;
-        @CommandLine.Unmatched
-        List<String> args = new java.util.ArrayList<>();
+        @CommandLine.Mixin
+        GenerateOptions options;
 
         @Override
         public Integer call() {
-            List<String> all = new java.util.ArrayList<>(args);
-            if (!all.contains("--conf")) {
-                all.add("--conf");
-                all.add(parent.confDir().toString());
-            }
-            GenerateCommand.run(all.toArray(String[]::new));
+            GenerationResult r = Generator.generate(options.spec(), options.out(), Reference.load(parent.confDir()));
+            System.out.printf("generated: %s (%,d persons, %,d rows)%n", options.out(), r.persons(), r.totalRows());
             return OK;
         }
     }

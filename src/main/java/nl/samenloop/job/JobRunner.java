@@ -3,8 +3,8 @@ package nl.samenloop.job;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +112,7 @@ public final class JobRunner {
         List<TableRequest> requests = requests(plan, periods);
 
         progress.stage("plan", plan.stages().size() + " stages, " + requests.size() + " tables");
-        SparkSession spark = Engine.session(master);
+        SparkSession spark = Engine.session(master, progress);
         String fingerprint = IngestCache.fingerprint(job.input(), confDir);
         IngestReport ingest = fresh ? null : IngestCache.load(job.work(), fingerprint);
         if (ingest != null) {
@@ -275,21 +275,14 @@ public final class JobRunner {
                 continue;
             }
             boolean bars = choice == JobSpec.Chart.BAR || (choice == JobSpec.Chart.AUTO && ind.chartAsBars());
-            String title = ind.title() + " — " + measure;
+            String title = ind.chartTitle(r);
             out.add(bars ? ChartSpec.bars(r.name(), r.name(), measure, title) : ChartSpec.lines(r.name(), r.name(), measure, title));
         }
         return out;
     }
 
     private static Map<String, String> rules(Profile p) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("profile", p.name());
-        m.put("threshold (minimum distinct persons)", String.valueOf(p.threshold()));
-        m.put("zero cells", p.zeroIsSafe() ? "safe" : "unsafe");
-        m.put("complement rule", p.complementRule() ? "on" : "off");
-        m.put("rounding", p.roundTo() == null ? "off" : "to multiples of " + p.roundTo());
-        m.put("differencing between releases (ledger_check)", p.ledgerCheck() ? String.valueOf(p.ledgerMode()).toLowerCase() : "off");
-        return m;
+        return ProfileRules.of(p);
     }
 
     private static String dataVersion(IngestReport ingest) {

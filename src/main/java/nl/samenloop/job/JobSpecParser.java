@@ -51,40 +51,40 @@ import nl.samenloop.storage.FolderRules;
  */
 public final class JobSpecParser {
 
-    public static final List<String> TOP_KEYS = List.of("name", "title", "input", "output", "work",
-            "classification_year", "periods", "pools", "data_horizon", "population", "geography", "trajectories",
-            "tables", "disclosure");
-    static final List<String> PERIOD_KEYS = List.of("from", "to", "granularity");
-    static final List<String> POOL_KEYS = List.of("from", "to");
-    static final List<String> POPULATION_KEYS = List.of("age_range", "age_reference");
-    static final List<String> GEOGRAPHY_KEYS = List.of("basis", "levels", "regions", "municipalities");
-    static final List<String> TRAJECTORY_KEYS = List.of("merge_overlapping");
-    static final List<String> TABLE_KEYS = List.of("indicator", "name", "chart", "options");
-    static final List<String> DISCLOSURE_KEYS = List.of("profile", "round_to");
+    // Keys, allowed words, ranges and name forms come from the one contract that the JSON Schema and the docs'
+    // tables are made from too (JobContract); only the checks that compare values are this parser's alone.
+    public static final List<String> TOP_KEYS = JobContract.TOP.names();
+    static final List<String> PERIOD_KEYS = JobContract.PERIODS.names();
+    static final List<String> POOL_KEYS = JobContract.POOL.names();
+    static final List<String> POPULATION_KEYS = JobContract.POPULATION.names();
+    static final List<String> GEOGRAPHY_KEYS = JobContract.GEOGRAPHY.names();
+    static final List<String> TRAJECTORY_KEYS = JobContract.TRAJECTORIES.names();
+    static final List<String> TABLE_KEYS = JobContract.TABLE.names();
+    static final List<String> DISCLOSURE_KEYS = JobContract.DISCLOSURE.names();
 
-    static final List<String> GRANULARITIES = List.of("year", "halfyear", "quarter");
-    static final List<String> AGE_REFERENCES = List.of("peildatum", "period_start");
-    static final List<String> BASES = List.of("residence", "responsible");
-    static final List<String> LEVELS = List.of("municipality", "region", "country");
-    static final List<String> CHARTS = List.of("auto", "none", "line", "bar");
+    static final List<String> GRANULARITIES = JobContract.GRANULARITIES;
+    static final List<String> AGE_REFERENCES = JobContract.AGE_REFERENCES;
+    static final List<String> BASES = JobContract.BASES;
+    static final List<String> LEVELS = JobContract.LEVELS;
+    static final List<String> CHARTS = JobContract.CHARTS;
 
     /** Classification years covered by conf/reference. */
-    public static final int FIRST_CLASSIFICATION_YEAR = 2015;
-    public static final int LAST_CLASSIFICATION_YEAR = 2025;
+    public static final int FIRST_CLASSIFICATION_YEAR = JobContract.FIRST_CLASSIFICATION_YEAR;
+    public static final int LAST_CLASSIFICATION_YEAR = JobContract.LAST_CLASSIFICATION_YEAR;
     /** Period years: the Jeugdwet statistics start in 2015. */
-    public static final int FIRST_PERIOD_YEAR = 2015;
-    public static final int LAST_PERIOD_YEAR = 2099;
-    public static final int MAX_AGE = 120;
-    public static final int DEFAULT_MIN_AGE = 0;
-    public static final int DEFAULT_MAX_AGE = 22;
-    public static final String DEFAULT_PROFILE = "cbs-microdata";
+    public static final int FIRST_PERIOD_YEAR = JobContract.FIRST_PERIOD_YEAR;
+    public static final int LAST_PERIOD_YEAR = JobContract.LAST_PERIOD_YEAR;
+    public static final int MAX_AGE = JobContract.MAX_AGE;
+    public static final int DEFAULT_MIN_AGE = JobContract.DEFAULT_MIN_AGE;
+    public static final int DEFAULT_MAX_AGE = JobContract.DEFAULT_MAX_AGE;
+    public static final String DEFAULT_PROFILE = JobContract.DEFAULT_PROFILE;
 
-    private static final Pattern JOB_NAME = Pattern.compile("[a-z0-9-]+");
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Pattern PROFILE = Pattern.compile("[a-z0-9-]+");
-    private static final Pattern REGION = Pattern.compile("JZ\\d{2}");
-    private static final Pattern MUNICIPALITY = Pattern.compile("GM\\d{4}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern JOB_NAME = JobContract.JOB_NAME;
+    private static final Pattern TABLE_NAME = JobContract.TABLE_NAME;
+    private static final Pattern PROFILE = JobContract.PROFILE;
+    private static final Pattern REGION = JobContract.REGION;
+    private static final Pattern MUNICIPALITY = JobContract.MUNICIPALITY;
+    private static final Pattern DATE = JobContract.DATE;
 
     private JobSpecParser() {
     }
@@ -540,7 +540,8 @@ public final class JobSpecParser {
                 errors.add("disclosure.profile: " + Values.show(profile) + " is not allowed; allowed: a profile name of"
                         + " lowercase letters a-z, digits 0-9 and '-', e.g. " + DEFAULT_PROFILE);
             }
-            Long round = s.whole("round_to", false, "a whole number such as 5", 1, 1000);
+            Long round = s.whole("round_to", false, "a whole number such as 5", JobContract.MIN_ROUND_TO,
+                    JobContract.MAX_ROUND_TO);
             return new DisclosureSpec(profile == null ? DEFAULT_PROFILE : profile,
                     round == null ? OptionalInt.empty() : OptionalInt.of(round.intValue()));
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nl.samenloop.disclosure.Profile;
 import nl.samenloop.ingest.Staging;
 import nl.samenloop.job.JobSpec.TableSpec;
 import nl.samenloop.model.Period;
@@ -70,6 +71,14 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
 
     /** Compiles a parsed job; the catalog supplies the defaults of options the file leaves out. */
     public static Plan compile(JobSpec job, IndicatorCatalog catalog) {
+        return compile(job, catalog, null);
+    }
+
+    /**
+     * As {@link #compile(JobSpec, IndicatorCatalog)}, with the disclosure stage showing the rules of the job's
+     * profile as they will apply ({@code round_to} of the job included); null: the rules are not known here.
+     */
+    public static Plan compile(JobSpec job, IndicatorCatalog catalog, Profile profile) {
         List<ResolvedTable> tables = new ArrayList<>();
         for (TableSpec t : job.tables()) {
             tables.add(resolve(t, catalog));
@@ -80,7 +89,7 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         for (ResolvedTable t : tables) {
             stages.add(indicator(job, t, catalog));
         }
-        stages.add(disclosure(job, tables));
+        stages.add(disclosure(job, tables, profile));
         stages.add(publish(job, tables));
         return new Plan(job, stages, tables);
     }
@@ -159,11 +168,20 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
                 List.of(LINKED_PERSONS, LINKED_SPELLS), List.of("work:cells/" + t.table().name()), s);
     }
 
-    private static Stage disclosure(JobSpec job, List<ResolvedTable> tables) {
+    private static Stage disclosure(JobSpec job, List<ResolvedTable> tables, Profile profile) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("profile", job.disclosure().profile());
         s.put("round_to", job.disclosure().roundTo().isPresent()
                 ? String.valueOf(job.disclosure().roundTo().getAsInt()) : "as the profile says (default)");
+        if (profile != null) {
+            // "As the profile says", said: the rules that decide what is shown (spec disclosure.md).
+            ProfileRules.of(ProfileRules.effective(profile, job)).forEach((rule, value) -> {
+                if (!rule.equals("profile")) {
+                    s.put(rule, value);
+                }
+            });
+            s.put("audit (narrowest interval of a suppressed count)", String.valueOf(profile.threshold()));
+        }
         List<String> reads = new ArrayList<>(tables.stream().map(t -> "work:cells/" + t.table().name()).toList());
         reads.add("register:earlier releases of the same data");
         List<String> writes = new ArrayList<>();

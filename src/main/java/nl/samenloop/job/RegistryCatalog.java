@@ -1,6 +1,8 @@
 package nl.samenloop.job;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +12,19 @@ import nl.samenloop.indicators.Option;
 
 /** The real catalog: every registered {@link Indicator} with its options, as the job parser wants them. */
 public final class RegistryCatalog implements IndicatorCatalog {
+    /** In the order of the spec (I1, I2, ... by number), which is how users know them. */
     @Override
     public Set<String> names() {
-        return Indicators.all().keySet();
+        Set<String> out = new LinkedHashSet<>();
+        Indicators.all().values().stream().sorted(Comparator.comparing(RegistryCatalog::specNumber)
+                .thenComparing(Indicator::name)).forEach(i -> out.add(i.name()));
+        return out;
+    }
+
+    /** I12 after I2: the number after the letter; a code without one sorts last. */
+    private static int specNumber(Indicator i) {
+        String digits = i.code().replaceAll("\\D", "");
+        return digits.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
 
     @Override
@@ -30,8 +42,10 @@ public final class RegistryCatalog implements IndicatorCatalog {
             case CHOICE: return OptionSpec.choice((String) o.defaultValue(), o.allowed().toArray(String[]::new));
             case BOOLEAN: return OptionSpec.bool((Boolean) o.defaultValue());
             case LIST: return OptionSpec.codes((List<String>) o.defaultValue(), o.allowed());
-            case INTEGER: return OptionSpec.integer(Long.MIN_VALUE, Long.MAX_VALUE, ((Number) o.defaultValue()).longValue());
-            case NUMBER: return OptionSpec.number(-Double.MAX_VALUE, Double.MAX_VALUE, ((Number) o.defaultValue()).doubleValue());
+            case INTEGER: return OptionSpec.integer(o.min() == null ? Long.MIN_VALUE : (long) Math.ceil(o.min()),
+                    o.max() == null ? Long.MAX_VALUE : (long) Math.floor(o.max()), ((Number) o.defaultValue()).longValue());
+            case NUMBER: return OptionSpec.number(o.min() == null ? -Double.MAX_VALUE : o.min(),
+                    o.max() == null ? Double.MAX_VALUE : o.max(), ((Number) o.defaultValue()).doubleValue());
             case MAP: return OptionSpec.map((Map<String, List<String>>) o.defaultValue(), o.allowed());
             default: throw new IllegalStateException("option type " + o.type() + " has no job-file form");
         }

@@ -73,6 +73,19 @@ public final class Codes {
     public static final List<Kind> DEFAULT_OTHER_KINDS = List.of(
             Kind.OVERIG_ZONDER_VERBLIJF, Kind.MET_VERBLIJF, Kind.JEUGDBESCHERMING, Kind.JEUGDRECLASSERING);
 
+    /**
+     * The I2 groups (and so the kinds, whose names are groups too) as a Dutch reader names them, for chart
+     * titles: "Aandeel jongeren met " + label.
+     */
+    public static final Map<String, String> GROUP_LABELS = ordered(
+            "WIJKTEAM", "wijkteamhulp",
+            "OVERIG_ZONDER_VERBLIJF", "andere jeugdhulp zonder verblijf",
+            "ZONDER_VERBLIJF", "jeugdhulp zonder verblijf",
+            "MET_VERBLIJF", "jeugdhulp met verblijf",
+            "JEUGDHULP", "jeugdhulp",
+            "JEUGDBESCHERMING", "jeugdbescherming",
+            "JEUGDRECLASSERING", "jeugdreclassering");
+
     private static Map<String, Set<Kind>> groups() {
         Map<String, Set<Kind>> m = new LinkedHashMap<>();
         m.put("WIJKTEAM", Set.of(Kind.WIJKTEAM));

@@ -7,7 +7,8 @@ import java.util.Objects;
  * the same package always has the same pictures).
  * <ul>
  * <li>{@link Kind#LINES_AGAINST_NETHERLANDS}: a line per municipality across the periods, with the
- * Netherlands as the reference line — for share-type measures (I1, I2);</li>
+ * Netherlands as the reference line — for share-type measures (I1, I2); with more than eight municipalities a
+ * line per jeugdregio instead, when the table has regions;</li>
  * <li>{@link Kind#BARS_PER_MUNICIPALITY}: a bar per geography (Netherlands, region, municipalities),
  * one bar colour per period — for concurrency and follow-up measures (I3, I4).</li>
  * </ul>

@@ -74,6 +74,13 @@ public final class ChartWriter {
             r.setDefaultShapesVisible(true);
             r.setDefaultStroke(new BasicStroke(2f));
             r.setAutoPopulateSeriesStroke(false);
+            // "1e helft 2019" under a narrow category wraps to two lines instead of ending in "..."; past a dozen
+            // periods (quarters) the labels are slanted so each stays whole.
+            CategoryAxis x = chart.getCategoryPlot().getDomainAxis();
+            x.setMaximumCategoryLabelLines(2);
+            if (data.getColumnCount() > 12) {
+                x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            }
             int nl = data.getRowIndex(netherlandsKey(table, spec));
             if (nl >= 0) {
                 r.setSeriesPaint(nl, Color.BLACK);
@@ -116,6 +123,16 @@ public final class ChartWriter {
      * The unknown municipality is not drawn: it is not a place a reader can compare.
      */
     public static DefaultCategoryDataset dataset(ProtectedTable table, ChartSpec spec) {
+        return dataset(table, spec, MAX_MUNICIPALITY_LINES);
+    }
+
+    /**
+     * More lines than this and a line chart is a tangle no reader follows: it then draws the jeugdregio's against
+     * the Netherlands instead (when the table has regions); the municipalities stay in the tables.
+     */
+    static final int MAX_MUNICIPALITY_LINES = 8;
+
+    static DefaultCategoryDataset dataset(ProtectedTable table, ChartSpec spec, int maxMunicipalityLines) {
         List<Cell> cells = new ArrayList<>();
         List<String> periods = new ArrayList<>();
         Map<String, PublishedRow> at = new HashMap<>();
@@ -138,19 +155,20 @@ public final class ChartWriter {
             throw new IllegalArgumentException("chart " + spec.name() + ": table " + table.source().name()
                     + " has no released rows for measure " + spec.measure());
         }
-        List<GeographyOrder.Geo> geos = new ArrayList<>();
+        List<GeographyOrder.Geo> shown = new ArrayList<>();
         for (GeographyOrder.Geo g : GeographyOrder.of(table.source(), cells)) {
-            if (g.unknown()) {
-                continue;
-            }
-            if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS && g.level() == GeoLevel.REGION) {
-                continue;
-            }
             // A place with no shown value in any period would only add an empty legend entry.
             boolean anyShown = periods.stream().map(p -> at.get(g.code() + "|" + p)).anyMatch(r -> r != null && r.value() != null);
-            if (anyShown) {
-                geos.add(g);
+            if (!g.unknown() && anyShown) {
+                shown.add(g);
             }
+        }
+        List<GeographyOrder.Geo> geos = shown;
+        if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS) {
+            long municipalities = shown.stream().filter(g -> g.level() == GeoLevel.MUNICIPALITY).count();
+            boolean regions = shown.stream().anyMatch(g -> g.level() == GeoLevel.REGION);
+            GeoLevel drop = municipalities > maxMunicipalityLines && regions ? GeoLevel.MUNICIPALITY : GeoLevel.REGION;
+            geos = shown.stream().filter(g -> g.level() != drop).toList();
         }
         // Series and categories are keyed by label; two places with one name (rare, after mergers) get their code.
         Map<String, Integer> labelUse = new HashMap<>();
@@ -161,10 +179,12 @@ public final class ChartWriter {
             for (String p : periods) {
                 PublishedRow r = at.get(g.code() + "|" + p);
                 Number v = r == null || r.value() == null ? null : r.value().doubleValue();
+                // Periods as a reader says them ("1e helft 2019", "2016–2020"), not as CBS codes them.
+                String period = PeriodLabels.of(p);
                 if (spec.kind() == ChartSpec.Kind.LINES_AGAINST_NETHERLANDS) {
-                    data.addValue(v, key, p);
+                    data.addValue(v, key, period);
                 } else {
-                    data.addValue(v, p, key);
+                    data.addValue(v, period, key);
                 }
             }
         }

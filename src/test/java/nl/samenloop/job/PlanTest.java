@@ -118,4 +118,61 @@ class PlanTest {
         assertTrue(text.contains("   regions:                all\n"), text);
         assertTrue(text.startsWith("Plan for job j\n"), text);
     }
+
+    /** The disclosure stage says what "as the profile says" is: the profile's rules, the job's round_to applied. */
+    @Test
+    void thePlanShowsTheProfilesRules() throws Exception {
+        JobSpec job = JobSpecParserTest.parse(JobSpecErrorsTest.VALID);
+        Stage cbs = Plan.compile(job, CATALOG, nl.samenloop.disclosure.Profile.cbsMicrodata()).stage("disclosure").orElseThrow();
+        assertEquals("10", cbs.settings().get("threshold (minimum distinct persons)"));
+        assertEquals("unsafe", cbs.settings().get("zero cells"));
+        assertEquals("off", cbs.settings().get("complement rule"));
+        assertEquals("off", cbs.settings().get("rounding"));
+        assertEquals("suppress", cbs.settings().get("differencing against earlier releases (ledger_check)"));
+        assertEquals("10", cbs.settings().get("audit (narrowest interval of a suppressed count)"));
+
+        JobSpec rounded = JobSpecParserTest.parse(JobSpecErrorsTest.VALID + "disclosure: {round_to: 5}\n");
+        nl.samenloop.disclosure.Profile lenient = new nl.samenloop.disclosure.Profile("eigen", 15, true, true, null, false,
+                null);
+        Stage own = Plan.compile(rounded, CATALOG, lenient).stage("disclosure").orElseThrow();
+        assertEquals("15", own.settings().get("threshold (minimum distinct persons)"));
+        assertEquals("safe", own.settings().get("zero cells"));
+        assertEquals("on", own.settings().get("complement rule"));
+        assertEquals("to multiples of 5", own.settings().get("rounding"), "the job's round_to wins");
+        assertEquals("off", own.settings().get("differencing against earlier releases (ledger_check)"));
+        assertTrue(Plan.compile(rounded, CATALOG, lenient).describe().contains("   zero cells:"));
+        // Without a profile (no conf/ at hand) the stage says only what the job says.
+        assertEquals(Set.of("profile", "round_to"), Plan.compile(job, CATALOG).stage("disclosure").orElseThrow()
+                .settings().keySet());
+    }
+
+    @Test
+    void samenloopPlanPrintsTheRulesOfTheShippedProfile() {
+        CliRun r = CliRun.run("plan", "jobs/rijnmond-haaglanden-wijkteam.yaml");
+        assertEquals(Cli.OK, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        int disclosure = lines.indexOf("4. disclosure");
+        assertTrue(disclosure > 0, r.out());
+        // conf/disclosure/cbs-microdata.yaml: threshold 10, zeros unsafe, no rounding, ledger suppresses.
+        List<String> after = lines.subList(disclosure, lines.size());
+        for (String expected : List.of("threshold (minimum distinct persons):", "zero cells:", "rounding:",
+                "differencing against earlier releases (ledger_check):")) {
+            assertTrue(after.stream().anyMatch(l -> l.trim().startsWith(expected)), expected + " in\n" + r.out());
+        }
+        assertTrue(after.stream().anyMatch(l -> l.matches("\\s+threshold \\(minimum distinct persons\\):\\s+10")), r.out());
+        assertTrue(after.stream().anyMatch(l -> l.matches("\\s+zero cells:\\s+unsafe")), r.out());
+    }
+
+    @Test
+    void anUnknownProfileStopsThePlanWithOneLine() throws Exception {
+        java.nio.file.Path job = java.nio.file.Files.createTempFile("profile", ".yaml");
+        java.nio.file.Files.writeString(job, JobSpecErrorsTest.VALID.replace("input: d", "input: test-data/basic")
+                .replace("concurrency", "wijkteam_share") + "disclosure: {profile: streng}\n");
+        CliRun r = CliRun.run("plan", job.toString());
+        assertEquals(Cli.USAGE, r.code(), r.out());
+        List<String> err = r.err().lines().toList();
+        assertEquals(1, err.size(), r.err());
+        assertTrue(err.get(0).startsWith("samenloop: disclosure profile 'streng' not found: "), err.get(0));
+        assertTrue(err.get(0).endsWith("; available: cbs-microdata"), err.get(0));
+    }
 }

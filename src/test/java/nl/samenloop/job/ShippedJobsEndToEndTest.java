@@ -86,6 +86,52 @@ class ShippedJobsEndToEndTest {
             }
         }
         assertTrue(shown > 0, job + ": nothing shown at all");
+        if (job.equals("rijnmond-haaglanden-wijkteam.yaml")) {
+            mainTableLooksLikeTheFactsheet(pkg.resolve("tables").resolve("wijkteam_share.csv"));
+        }
+    }
+
+    /**
+     * The README's first table: most municipality cells shown, as in the factsheet it imitates, with the values
+     * test-data/README.md gives for test-data/rijnmond-haaglanden (computed there by an independent script).
+     */
+    static void mainTableLooksLikeTheFactsheet(Path csv) throws IOException {
+        java.util.Map<String, String[]> rows = new java.util.HashMap<>();
+        int municipalities = 0;
+        int shownMunicipalities = 0;
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            rows.put(f[3] + "|" + f[5], f);
+            if (f[2].equals("municipality")) {
+                municipalities++;
+                shownMunicipalities += f[9].equals("SAFE") ? 1 : 0;
+            }
+        }
+        assertEquals(150, municipalities, "25 municipalities of JZ29 and JZ24 (2020) x 6 years");
+        assertTrue(shownMunicipalities >= 110, "most municipality cells shown: " + shownMunicipalities + " of 150");
+        // Wijkteam / all trajectories (persons behind the wijkteam ones), from test-data/README.md.
+        String[][] figures = {
+            {"NL01|2015JJ00", "1202", "4607", "26.1"}, {"NL01|2018JJ00", "1302", "4774", "27.3"},
+            {"NL01|2020JJ00", "1247", "4791", "26.0"}, {"GM0599|2015JJ00", "331", "1202", "27.5"},
+            {"GM0599|2018JJ00", "346", "1272", "27.2"}, {"GM0599|2020JJ00", "365", "1332", "27.4"},
+            {"GM0518|2015JJ00", "281", "1018", "27.6"}, {"GM0518|2018JJ00", "290", "1015", "28.6"},
+            {"GM0518|2020JJ00", "289", "1084", "26.7"}, {"GM1842|2018JJ00", "15", "38", "39.5"},
+            {"GM1842|2020JJ00", "10", "31", "32.3"}};
+        for (String[] x : figures) {
+            String[] f = rows.get(x[0]);
+            if (x[0].startsWith("NL01") || x[0].startsWith("GM0599") || x[0].startsWith("GM0518")) {
+                assertEquals("SAFE", f[9], x[0] + " is shown");
+            }
+            if (f[9].equals("SAFE")) {
+                assertEquals(List.of(x[1], x[2], x[3]), List.of(f[6], f[7], f[8]), x[0]);
+            }
+        }
+        // Fewer than 10 persons behind the wijkteam trajectories: Midden-Delfland 2015 (8), Westvoorne every year (4-7).
+        assertEquals("PRIMARY", rows.get("GM1842|2015JJ00")[9]);
+        for (int year = 2015; year <= 2020; year++) {
+            assertEquals("PRIMARY", rows.get("GM0614|" + year + "JJ00")[9], "Westvoorne " + year);
+        }
     }
 
     @Test

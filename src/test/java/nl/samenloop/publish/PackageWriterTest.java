@@ -131,9 +131,10 @@ class PackageWriterTest {
         // Beedorp (PRIMARY, DERIVED) and Ceeveen (SECONDARY, NOT_OBSERVABLE) show no value in any period: they are
         // not drawn at all (no line, no legend entry) rather than drawn as zero.
         assertEquals(List.of("Nederland", "Aastad"), lines.getRowKeys());
-        assertEquals(List.of("2019HJ01", "2019HJ02"), lines.getColumnKeys());
-        assertEquals(19.7, lines.getValue("Nederland", "2019HJ01").doubleValue(), 0.0);
-        assertEquals(23.1, lines.getValue("Aastad", "2019HJ02").doubleValue(), 0.0);
+        // Periods as a reader says them, in period order (2019HJ01, 2019HJ02).
+        assertEquals(List.of("1e helft 2019", "2e helft 2019"), lines.getColumnKeys());
+        assertEquals(19.7, lines.getValue("Nederland", "1e helft 2019").doubleValue(), 0.0);
+        assertEquals(23.1, lines.getValue("Aastad", "2e helft 2019").doubleValue(), 0.0);
         for (Object row : lines.getRowKeys()) {
             for (Object col : lines.getColumnKeys()) {
                 Number v = lines.getValue((Comparable<?>) row, (Comparable<?>) col);
@@ -141,11 +142,16 @@ class PackageWriterTest {
             }
         }
 
+        // Past MAX_MUNICIPALITY_LINES municipalities (here: past none) the lines are the regions against the Netherlands.
+        DefaultCategoryDataset regions = ChartWriter.dataset(t, CHARTS.get(0), 0);
+        assertEquals(List.of("Nederland", "Regio Test, Zuid"), regions.getRowKeys());
+        assertEquals(21.4, regions.getValue("Regio Test, Zuid", "2e helft 2019").doubleValue(), 0.0);
+
         DefaultCategoryDataset bars = ChartWriter.dataset(t, CHARTS.get(1));
-        assertEquals(List.of("2019HJ01", "2019HJ02"), bars.getRowKeys());
+        assertEquals(List.of("1e helft 2019", "2e helft 2019"), bars.getRowKeys());
         // Places with no shown bar in any period are left out, as in the line chart.
         assertEquals(List.of("Nederland", "Regio Test, Zuid", "Aastad"), bars.getColumnKeys());
-        assertEquals(21.4, bars.getValue("2019HJ02", "Regio Test, Zuid").doubleValue(), 0.0);
+        assertEquals(21.4, bars.getValue("2e helft 2019", "Regio Test, Zuid").doubleValue(), 0.0);
     }
 
     @Test
