@@ -113,6 +113,9 @@ public final class JobRunner {
 
         progress.stage("plan", plan.stages().size() + " stages, " + requests.size() + " tables");
         SparkSession spark = Engine.session(master, progress);
+        // Datasets an earlier run in this JVM persisted match this run's plans when the folders are the same
+        // (same staging paths): Spark would answer from the other run's data. Every run starts uncached.
+        spark.catalog().clearCache();
         String fingerprint = IngestCache.fingerprint(job.input(), confDir);
         IngestReport ingest = fresh ? null : IngestCache.load(job.work(), fingerprint);
         if (ingest != null) {
