@@ -19,7 +19,10 @@ import nl.samenloop.indicators.Relation;
  * values, everything else in a relation is an unknown ≥ 0, and a ROUNDED count ({@code rule ROUND_b}) lies
  * within b/2 of its published value. Every PRIMARY/SECONDARY count must come out with an interval at least
  * T wide, and the interval must contain the one the engine recorded (a recorded interval a reader can beat
- * would be a false claim). Used by {@code samenloop audit PACKAGE}.
+ * would be a false claim). The programs are solved by {@link IndependentAudit} (ojAlgo), never by the production
+ * solver that recorded the intervals, so a bug in either shows as a disagreement. Part of
+ * {@code samenloop audit PACKAGE} ({@code nl.samenloop.check.PackageCheck}), which also compares the tables with
+ * these files and reads the threshold from the package.
  */
 public final class PackageRecheck {
 
@@ -92,10 +95,11 @@ public final class PackageRecheck {
         for (List<String> group : pooledGroups(tables)) {
             TableFacts pooled = pool(group, tables);
             String label = String.join("+", group);
-            Audit audit = new Audit(label, pooled.relations, pooled.published, pooled.boxes);
+            // Solved by ojAlgo, not by the production Audit/BoundsProgram that recorded the intervals.
+            IndependentAudit audit = new IndependentAudit(pooled.relations, pooled.published, pooled.boxes);
             Map<CountRef, Interval> iv;
             try {
-                iv = audit.intervals(r -> !pooled.published.containsKey(r), pooled.recorded.keySet());
+                iv = audit.intervals(pooled.recorded.keySet());
             } catch (IllegalStateException | IllegalArgumentException e) {
                 failures.add("tables " + label + ": the audit cannot be re-run: " + e.getMessage());
                 continue;
@@ -115,6 +119,14 @@ public final class PackageRecheck {
                     if (got.lower() > rec.getValue()[0] || got.upper() < rec.getValue()[1]) {
                         failures.add("table " + name + ": count " + r + ": recomputed interval " + got
                                 + " is narrower than the recorded one");
+                    } else if (pooled.boxes.isEmpty()
+                            && (got.lower() < rec.getValue()[0] || got.upper() > rec.getValue()[1])) {
+                        // Safe for the reader, but one of the two solvers is wrong: say so loudly. (With rounded
+                        // counts the engine audits against their unrounded values, a stronger reader than the
+                        // package's, so its recorded interval may be narrower than this one: no disagreement then.)
+                        failures.add("table " + name + ": count " + r + ": the package records interval "
+                                + new Interval(rec.getValue()[0], rec.getValue()[1]) + " but the independent solver"
+                                + " finds " + got + "; the two solvers disagree");
                     }
                 }
             }
