@@ -165,6 +165,34 @@ class PackageCheckTest {
         assertHas(r.findings(), "can be bounded to an interval narrower than 40");
     }
 
+    /** The register binds the package to its release: the exact output-check.md, or a finding. */
+    @Test
+    void theRegisterSaysWhetherThisExactPackageWasReleased() throws Exception {
+        Path regDir = dir.resolve("register");
+        nl.samenloop.register.RegisterLocation where = nl.samenloop.register.RegisterLocation.parse(regDir.toString(),
+                Path.of(""));
+        String manifest = Files.readString(pkg.resolve(OutputCheck.FILE), StandardCharsets.UTF_8);
+        try (nl.samenloop.register.ReleaseRegister reg = nl.samenloop.register.ReleaseRegister.open(where)) {
+            var universe = nl.samenloop.register.ReleaseRegister.Universe.of("check test");
+            Disclosure.Release release = new Disclosure.Release(List.of(), List.of(), Map.of(), Map.of(), List.of(),
+                    Map.of(), History.none(), Map.of(), 0, 0);
+            reg.record(universe, new nl.samenloop.register.ReleaseRegister.ReleaseInfo("check-test", "t", "u", "h",
+                    Instant.parse("2026-11-25T02:00:00Z"), "cbs-microdata", "out", Canonical.sha256(manifest)), release,
+                    reg.version(universe));
+        }
+        PackageCheck.Result ok = PackageCheck.check(pkg, where);
+        assertTrue(ok.passed(), ok.findings().toString());
+        assertTrue(ok.release().startsWith("release 1 (check-test, "), ok.release());
+        assertEquals(Cli.OK, Cli.execute("audit", pkg.toString(), "--register", regDir.toString()));
+
+        Path check = pkg.resolve(OutputCheck.FILE);
+        Files.writeString(check, manifest.replace("# Output check: Check test", "# Output check: Check test (copy)"));
+        PackageCheck.Result other = PackageCheck.check(pkg, where);
+        assertHas(other.findings(), "output-check.md: the release register sqlite ");
+        assertHas(other.findings(), "holds no release with this manifest");
+        assertEquals(Cli.REFUSED, Cli.execute("audit", pkg.toString(), "--register", regDir.toString()));
+    }
+
     private List<String> failing() {
         PackageCheck.Result r = PackageCheck.check(pkg, null);
         assertEquals("FAIL", r.verdict());
