@@ -109,6 +109,54 @@ public final class IndependentAudit {
         return out;
     }
 
+    /**
+     * One assignment of every unknown count that satisfies all relations, the published values and the boxes: the
+     * vertex ojAlgo finds when it minimises their sum. It is computed from the published numbers only, so it is
+     * never the hidden truth a reader could not know; tools that need a complete table (tau-ARGUS) get these.
+     *
+     * @throws IllegalStateException when no assignment exists (the published values contradict the relations)
+     */
+    public Map<CountRef, Double> completion() {
+        ExpressionsBasedModel m = new ExpressionsBasedModel();
+        Map<CountRef, Variable> x = new LinkedHashMap<>();
+        java.util.function.Function<CountRef, Variable> var = ref -> x.computeIfAbsent(ref, k -> {
+            Variable v = m.addVariable("x" + x.size()).weight(1);
+            double[] box = boxes.get(k);
+            return box == null ? v.lower(0) : v.lower(box[0]).upper(box[1]);
+        });
+        int i = 0;
+        for (Relation r : relations) {
+            Expression ex = m.addExpression("r" + i++);
+            double constant = 0;
+            List<CountRef> mem = members(r);
+            for (int k = 0; k < mem.size(); k++) {
+                double coeff = k == 0 ? -1 : 1;
+                Double s = published.get(mem.get(k));
+                if (s != null) {
+                    constant += coeff * s;
+                } else {
+                    ex.add(var.apply(mem.get(k)), coeff);
+                }
+            }
+            if (r.type() == Relation.Type.SUM) {
+                ex.level(-constant);
+            } else {
+                ex.upper(-constant);
+            }
+        }
+        Map<CountRef, Double> out = new LinkedHashMap<>();
+        if (x.isEmpty()) {
+            return out;
+        }
+        Optimisation.Result res = m.minimise();
+        if (!res.getState().isOptimal()) {
+            throw new IllegalStateException("the published counts admit no completion (ojAlgo: " + res.getState()
+                    + "): they contradict the relations");
+        }
+        x.forEach((ref, v) -> out.put(ref, Math.max(0.0, v.getValue().doubleValue())));
+        return out;
+    }
+
     private void unknown(CountRef r, Map<CountRef, Integer> index) {
         if (!published.containsKey(r)) {
             index.putIfAbsent(r, index.size());

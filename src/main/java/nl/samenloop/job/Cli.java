@@ -286,6 +286,9 @@ public final class Cli {
         Cli parent;
         @Parameters(index = "0", paramLabel = "PACKAGE")
         Path pkg;
+        @Option(names = "--export-tau", paramLabel = "DIR",
+                description = "also write the tables and suppression pattern as tau-ARGUS batch input into DIR")
+        Path tau;
 
         @Override
         public Integer call() {
@@ -301,6 +304,10 @@ public final class Cli {
                 System.out.println("released: " + r.release());
             }
             r.findings().forEach(System.out::println);
+            if (tau != null) {
+                List<Path> written = nl.samenloop.check.TauArgusExport.write(pkg, tau);
+                System.out.println("tau-ARGUS batch input: " + written.size() + " file(s) in " + tau);
+            }
             return r.passed() ? OK : REFUSED;
         }
     }

@@ -193,6 +193,30 @@ class PackageCheckTest {
         assertEquals(Cli.REFUSED, Cli.execute("audit", pkg.toString(), "--register", regDir.toString()));
     }
 
+    /** The tau-ARGUS export: per count a one-dimensional hierarchical table, its pattern and one batch file. */
+    @Test
+    void theTauArgusExportHoldsTheTablesAndThePattern() throws Exception {
+        Path tau = dir.resolve("tau");
+        assertEquals(Cli.OK, Cli.execute("audit", pkg.toString(), "--export-tau", tau.toString()));
+        String base = "i2__WIJKTEAM__" + P;
+        assertEquals(List.of("RG01", "@GM0001", "@GM0002", "@GM0003", "RG02", "@GM0004", "@GM0005", "GM----"),
+                Files.readAllLines(tau.resolve(base + ".hrc")));
+        assertEquals(List.of("GM0001,u", "GM0003,u"), Files.readAllLines(tau.resolve(base + ".hst")));
+        List<String> data = Files.readAllLines(tau.resolve(base + ".csv"));
+        assertEquals("NL01,160,0,0", data.get(0));
+        assertTrue(data.contains("GM0002,40,0,0"), data.toString());
+        // The suppressed pair gets a completion that keeps RG01 = 68 with GM0002 = 40, and protection levels of 5.
+        double a = Double.parseDouble(data.stream().filter(l -> l.startsWith("GM0001,")).findFirst().orElseThrow().split(",")[1]);
+        double c = Double.parseDouble(data.stream().filter(l -> l.startsWith("GM0003,")).findFirst().orElseThrow().split(",")[1]);
+        assertEquals(28.0, a + c);
+        assertTrue(data.stream().filter(l -> l.startsWith("GM0001,") || l.startsWith("GM0003,")).allMatch(l -> l.endsWith(",5,5")));
+        String arb = Files.readString(tau.resolve("samenloop.arb"));
+        assertTrue(arb.contains("<OPENTABLEDATA> \"" + base + ".csv\"\n<OPENMETADATA> \"" + base + ".rda\""), arb);
+        assertTrue(arb.contains("<APRIORI> \"" + base + ".hst\",1,\",\",0,1"), arb);
+        assertTrue(Files.readString(tau.resolve(base + ".rda")).contains("<HIERCODELIST> \"" + base + ".hrc\""));
+        assertTrue(Files.isRegularFile(tau.resolve("i2__POP__" + P + ".hst")));
+    }
+
     private List<String> failing() {
         PackageCheck.Result r = PackageCheck.check(pkg, null);
         assertEquals("FAIL", r.verdict());
