@@ -20,6 +20,7 @@ import nl.samenloop.disclosure.AuditFiles;
 import nl.samenloop.disclosure.PackageRecheck;
 import nl.samenloop.disclosure.Profile;
 import nl.samenloop.disclosure.Status;
+import nl.samenloop.link.Geography;
 import nl.samenloop.publish.OutputCheck;
 import nl.samenloop.register.RegisterLocation;
 import nl.samenloop.register.ReleaseRegister;
@@ -46,7 +47,7 @@ public final class PackageCheck {
 
     /** PASS or FAIL, the findings, and what was checked. {@code release} is null when no register was asked. */
     public record Result(String verdict, List<String> findings, int suppressedChecked, Manifest.Rules profile,
-                         String release) {
+                         String release, List<String> notes) {
         public boolean passed() {
             return "PASS".equals(verdict);
         }
@@ -54,6 +55,7 @@ public final class PackageCheck {
 
     private final Path pkg;
     private final List<String> findings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private PackageCheck(Path pkg) {
         this.pkg = pkg;
@@ -101,6 +103,7 @@ public final class PackageCheck {
                 PackageRecheck.Result r = PackageRecheck.recheck(pkg, threshold);
                 checked = r.checked();
                 r.failures().forEach(f -> findings.add("audit/cells.csv + audit/relations.csv " + f));
+                notes.addAll(r.notes());
             } catch (RuntimeException e) {
                 findings.add("audit/: the interval audit cannot be re-run: " + e.getMessage());
             }
@@ -109,7 +112,8 @@ public final class PackageCheck {
         if (register != null && manifest != null) {
             release = release(register, manifest);
         }
-        return new Result(findings.isEmpty() ? "PASS" : "FAIL", List.copyOf(findings), checked, rules, release);
+        return new Result(findings.isEmpty() ? "PASS" : "FAIL", List.copyOf(findings), checked, rules, release,
+                List.copyOf(notes));
     }
 
     private Manifest manifest() {
@@ -272,7 +276,8 @@ public final class PackageCheck {
                 }
                 if (wb != null) {
                     for (AuditCell c : audit.values()) {
-                        if (c.shown() && !covered.contains(c.ref())) {
+                        // Rest rows (REST-<total>: a total minus its released parts) are audit-only counts.
+                        if (c.shown() && !covered.contains(c.ref()) && !c.ref().contains("|" + Geography.REST)) {
                             findings.add("audit/cells.csv line " + c.line() + " (" + c.ref() + "): a shown count that no row"
                                     + " of " + t.file() + " prints (a row was removed)");
                         }
@@ -379,7 +384,13 @@ public final class PackageCheck {
                         }
                         double n = Double.parseDouble(r.numerator());
                         double d = Double.parseDouble(r.denominator());
-                        double v = Double.parseDouble(r.value());
+                        double v;
+                        try {
+                            v = Double.parseDouble(r.value());
+                        } catch (NumberFormatException e) {
+                            findings.add(r.where(t.file()) + " column value: not a number");
+                            continue;
+                        }
                         double lo = 100.0 * Math.max(0, n - h) / (d + h) - 0.05;
                         double hi = d - h <= 0 ? Double.POSITIVE_INFINITY : 100.0 * (n + h) / (d - h) + 0.05;
                         if (v < lo || v > hi) {

@@ -304,6 +304,7 @@ public final class Cli {
                 System.out.println("released: " + r.release());
             }
             r.findings().forEach(System.out::println);
+            r.notes().forEach(n -> System.out.println("note: " + n));
             if (tau != null) {
                 List<Path> written = nl.samenloop.check.TauArgusExport.write(pkg, tau);
                 System.out.println("tau-ARGUS batch input: " + written.size() + " file(s) in " + tau);

@@ -93,9 +93,10 @@ class PackageCheckTest {
         assertHas(f, "audit/relations.csv: no SUM relation with total WIJKTEAM|NL01|" + P
                 + " (the Netherlands = its regions and municipalities), implied by tables/i2.csv line " + line("NL01"));
         assertHas(f, "audit/relations.csv: no SUM relation with total POP|RG01|" + P);
-        // Without relations every interval is [0, inf]: the re-audit disagrees with the recorded one.
-        assertHas(f, "count WIJKTEAM|GM0001|" + P + ": the package records interval [0, 28] but the independent solver finds"
-                + " [0, inf]; the two solvers disagree");
+        // Without relations every interval is [0, inf]: wider than recorded, a note (the failure is the missing relations).
+        PackageCheck.Result r = PackageCheck.check(pkg, null);
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("count WIJKTEAM|GM0001|" + P + ": the package records interval"
+                + " [0, 28], the independent solver finds [0, inf]")), r.notes().toString());
         assertFalse(f.stream().anyMatch(s -> s.contains("SHA-256")), f.toString());
     }
 
