@@ -306,8 +306,14 @@ public final class Cli {
             r.findings().forEach(System.out::println);
             r.notes().forEach(n -> System.out.println("note: " + n));
             if (tau != null) {
-                List<Path> written = nl.samenloop.check.TauArgusExport.write(pkg, tau);
-                System.out.println("tau-ARGUS batch input: " + written.size() + " file(s) in " + tau);
+                try {
+                    List<Path> written = nl.samenloop.check.TauArgusExport.write(pkg, tau);
+                    System.out.println("tau-ARGUS batch input: " + written.size() + " file(s) in " + tau);
+                } catch (RuntimeException e) {
+                    // A package whose audit files contradict themselves has no consistent table to export.
+                    System.out.println("tau-ARGUS batch input not written: " + e.getMessage());
+                    return REFUSED;
+                }
             }
             return r.passed() ? OK : REFUSED;
         }

@@ -218,6 +218,17 @@ class PackageCheckTest {
         assertTrue(Files.isRegularFile(tau.resolve("i2__POP__" + P + ".hst")));
     }
 
+    /** Audit files that contradict themselves have no consistent table to export: a message, no stack trace. */
+    @Test
+    void noTauArgusExportOfContradictoryAuditFiles() throws Exception {
+        Path cells = pkg.resolve("audit/cells.csv");
+        Files.writeString(cells, Files.readString(cells).replace("i2,WIJKTEAM,NL01," + P + ",SAFE,,160,,",
+                "i2,WIJKTEAM,NL01," + P + ",SAFE,,999,,"));
+        assertEquals(Cli.REFUSED, Cli.execute("audit", pkg.toString(), "--export-tau", dir.resolve("tau").toString()));
+        assertFalse(Files.exists(dir.resolve("tau").resolve("samenloop.arb")));
+        assertHas(PackageCheck.check(pkg, null).findings(), "audit/cells.csv: SHA-256 differs");
+    }
+
     private List<String> failing() {
         PackageCheck.Result r = PackageCheck.check(pkg, null);
         assertEquals("FAIL", r.verdict());
