@@ -276,20 +276,44 @@ public final class Cli {
         }
     }
 
-    @Command(name = "audit", description = "Re-check a publication package: re-run the interval audit from its public files.")
+    @Command(name = "audit", description = {"An output checker's verdict on a publication package: checksums, every table"
+            + " (csv and xlsx) against audit/cells.csv, the relations the tables imply against audit/relations.csv, and"
+            + " the interval audit re-solved by an independent LP solver (ojAlgo) with the rules the package states.",
+            "With --register: whether this exact package (its output-check.md) was released. Exit code 4 on FAIL."})
     static final class Audit implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli parent;
         @Parameters(index = "0", paramLabel = "PACKAGE")
         Path pkg;
+        @Option(names = "--export-tau", paramLabel = "DIR",
+                description = "also write the tables and suppression pattern as tau-ARGUS batch input into DIR")
+        Path tau;
 
         @Override
         public Integer call() {
             if (!Files.isDirectory(pkg)) {
                 throw new IllegalArgumentException("package folder not found: " + pkg);
             }
-            PackageRecheck.Result r = PackageRecheck.recheck(pkg);
-            System.out.println("audit: " + r.verdict() + " (" + r.checked() + " suppressed counts checked)");
-            List<String> f = r.failures();
-            f.forEach(System.out::println);
+            nl.samenloop.register.RegisterLocation where = parent.register == null ? null
+                    : nl.samenloop.register.RegisterLocation.resolve(parent.register, parent.confDir());
+            nl.samenloop.check.PackageCheck.Result r = nl.samenloop.check.PackageCheck.check(pkg, where);
+            System.out.println("audit: " + r.verdict() + " (" + r.suppressedChecked() + " suppressed counts re-audited with"
+                    + " ojAlgo; rules from the package: " + r.profile() + "; " + r.findings().size() + " finding(s))");
+            if (r.release() != null) {
+                System.out.println("released: " + r.release());
+            }
+            r.findings().forEach(System.out::println);
+            r.notes().forEach(n -> System.out.println("note: " + n));
+            if (tau != null) {
+                try {
+                    List<Path> written = nl.samenloop.check.TauArgusExport.write(pkg, tau);
+                    System.out.println("tau-ARGUS batch input: " + written.size() + " file(s) in " + tau);
+                } catch (RuntimeException e) {
+                    // A package whose audit files contradict themselves has no consistent table to export.
+                    System.out.println("tau-ARGUS batch input not written: " + e.getMessage());
+                    return REFUSED;
+                }
+            }
             return r.passed() ? OK : REFUSED;
         }
     }

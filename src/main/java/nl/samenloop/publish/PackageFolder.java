@@ -140,8 +140,8 @@ public final class PackageFolder {
         }
     }
 
-    /** The checksum block of an output check: relative path → SHA-256. */
-    static Map<String, String> checksums(String outputCheck) {
+    /** The checksum block of an output check: relative path → SHA-256 (also read by {@code samenloop audit}). */
+    public static Map<String, String> checksums(String outputCheck) {
         Map<String, String> out = new LinkedHashMap<>();
         int at = outputCheck.indexOf("## Checksums");
         if (at < 0) {
