@@ -142,30 +142,27 @@ final class Audit {
 
     /**
      * The interval of every target, given which counts are hidden from the reader: exact (both bounds of the whole
-     * component's program) when the component has at most {@link #EXACT_LIMIT} hidden counts; else the widest
-     * inner interval proven — the hull of the feasible points seen and of the target's neighbourhood program
-     * ({@link Neighbourhood}): a reader can never narrow the count beyond it.
+     * component's program) when the component has at most {@link #EXACT_LIMIT} hidden counts; else the hull of
+     * the feasible points seen (an inner interval: a reader can never narrow the count beyond it; the rounds of
+     * {@link #narrow} proved it wide enough with the whole component's program).
      */
     Map<CountRef, Interval> intervals(Predicate<CountRef> hidden, Collection<CountRef> targets) {
         Map<CountRef, Interval> out = new LinkedHashMap<>();
-        List<CountRef> large = new ArrayList<>();
         forEachComponent(hidden, targets, (solver, wanted) -> {
             if (solver.vars.size() > EXACT_LIMIT) {
-                large.addAll(wanted);
+                // A large component: the interval between the feasible points seen (the rounds proved every
+                // target at least as wide as it must be); the exact interval is at least this wide.
+                for (CountRef v : wanted) {
+                    double[] w = witness.get(v);
+                    out.put(v, w == null ? solver.interval(v)
+                            : new Interval(Math.max(0.0, Math.ceil(w[0] - EPS)) + 0.0, Math.floor(w[1] + EPS) + 0.0));
+                }
                 return;
             }
             for (CountRef v : wanted) {
                 out.put(v, solver.interval(v));
             }
         }, (t, iv) -> out.put(t, iv));
-        if (!large.isEmpty()) {
-            List<LocalCheck> checks = large.parallelStream().map(v -> local(v, hidden, Integer.MAX_VALUE)).toList();
-            for (LocalCheck c : checks) {
-                c.points.forEach(e -> seen(e.getKey(), e.getValue()));
-                double[] w = witness.get(c.target);
-                out.put(c.target, new Interval(Math.max(0.0, Math.ceil(w[0] - EPS)) + 0.0, Math.floor(w[1] + EPS) + 0.0));
-            }
-        }
         return out;
     }
 
@@ -233,8 +230,8 @@ final class Audit {
                 locallyNarrow.put(c.target, c);
             }
         }
-        // 2. The rest: the whole component's program where it is small enough to be exact, else the
-        // neighbourhood's verdict stands (conservative: a wider interval was not proven).
+        // 2. The rest: the whole component's program — the dense BoundsProgram for small components, GLOP for
+        // large ones, where a few aggregate objectives first prove many targets at once.
         Set<CountRef> rest = new java.util.HashSet<>(locallyNarrow.keySet());
         for (CountRef t : targets) {
             if (!hidden.test(t)) {
@@ -242,12 +239,11 @@ final class Audit {
             }
         }
         forEachComponent(hidden, rest, (solver, wanted) -> {
+            if (solver.vars.size() > EXACT_LIMIT) {
+                solver.proveTogether(wanted, width);
+            }
             for (CountRef v : wanted) {
                 int w = width.applyAsInt(v);
-                if (solver.vars.size() > EXACT_LIMIT) {
-                    out.put(v, locallyNarrow.get(v).widening);
-                    continue;
-                }
                 if (provenWide(v, w)) {
                     continue;
                 }
@@ -267,7 +263,7 @@ final class Audit {
         return out;
     }
 
-    /** Hidden counts a component may have and still be solved exactly (two dense-tableau bounds per target). */
+    /** Hidden counts up to which a component is solved with the dense {@link BoundsProgram}; GLOP above. */
     static final int EXACT_LIMIT = Integer.getInteger("samenloop.audit.exactLimit", 1200);
     /** Neighbourhood sizes tried, in hidden counts nearest the target. */
     private static final int[] SIZES = {40, 160, 500};
@@ -465,7 +461,7 @@ final class Audit {
         /** Per row: the relation it was written from (−1 for a box). */
         private final List<Integer> rowRelation = new ArrayList<>();
         private double[][] implied;
-        private BoundsProgram program;
+        private Bounds program;
 
         ComponentSolver(List<CountRef> vars, Predicate<CountRef> hidden) {
             this.vars = vars;
@@ -508,7 +504,7 @@ final class Audit {
                 e[side] = limit;
                 return limit;
             }
-            BoundsProgram p = program();
+            Bounds p = program();
             e[side] = side == 0 ? p.min(k) : p.max(k);
             programsSolved++;
             seen(p.point());
@@ -529,21 +525,60 @@ final class Audit {
             }
         }
 
-        private BoundsProgram program() {
+        private Bounds program() {
             if (program == null) {
                 long t0 = System.nanoTime();
                 try {
-                    program = new BoundsProgram(vars.size(), rows);
+                    program = vars.size() > EXACT_LIMIT ? new GlopProgram(vars.size(), rows)
+                            : new BoundsProgram(vars.size(), rows);
                 } catch (BoundsProgram.Infeasible e) {
                     throw new IllegalStateException("table " + label + ": the relations around count " + vars.get(0)
                             + " have no solution with the published values (inconsistent table)", e);
                 }
                 if (TRACE) {
-                    System.err.printf("audit %s: component of %d counts, %d rows, tableau %s: phase 1 %.1f ms%n", label,
-                            vars.size(), rows.size(), program.shape(), (System.nanoTime() - t0) / 1e6);
+                    System.err.printf("audit %s: component of %d counts, %d rows (%s): built in %.1f ms%n", label,
+                            vars.size(), rows.size(), program.getClass().getSimpleName(), (System.nanoTime() - t0) / 1e6);
                 }
             }
             return program;
+        }
+
+        /**
+         * Proves many targets wide at once (large components): each optimum of an aggregate objective is a
+         * feasible point, and two points far enough apart in a target prove it without a bound of its own.
+         * Minimises the sum of the open targets (all low), then with alternating random signs.
+         */
+        void proveTogether(List<CountRef> wanted, java.util.function.ToIntFunction<CountRef> width) {
+            prepare();
+            if (!(program() instanceof GlopProgram glop)) {
+                return;
+            }
+            java.util.Random random = new java.util.Random(vars.size());
+            for (int round = 0; round < 6; round++) {
+                List<Integer> open = new ArrayList<>();
+                for (CountRef v : wanted) {
+                    if (!provenWide(v, width.applyAsInt(v))) {
+                        open.add(index.get(v));
+                    }
+                }
+                if (open.size() < 4) {
+                    return;
+                }
+                int[] at = new int[open.size()];
+                double[] weights = new double[open.size()];
+                int k = 0;
+                for (int j : open) {
+                    // Upwards only where something bounds the count (else the aggregate is unbounded).
+                    boolean up = round > 0 && (round % 2 == 1 || random.nextBoolean()) && implied[1][j] < 1e15;
+                    at[k] = j;
+                    weights[k++] = up ? -1 : 1;
+                }
+                double v = glop.minimise(at, weights);
+                programsSolved++;
+                if (v != Double.NEGATIVE_INFINITY) {
+                    seen(glop.point());
+                }
+            }
         }
 
         /**
@@ -555,7 +590,7 @@ final class Audit {
          */
         Map<CountRef, Double> widening(CountRef v) {
             prepare();
-            BoundsProgram p = program();
+            Bounds p = program();
             int k = index.get(v);
             Map<CountRef, Double> gain = new HashMap<>();
             for (int side = 0; side < 2; side++) {

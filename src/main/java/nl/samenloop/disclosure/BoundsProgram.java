@@ -24,7 +24,7 @@ import java.util.List;
  * test suite checks the results against an independent solver (ojAlgo) on random programs
  * ({@code BoundsProgramTest}).
  */
-final class BoundsProgram {
+final class BoundsProgram implements Bounds {
     /** Relation of a row: Σ coeffs·x (=, ≤, ≥) rhs. */
     enum Type { EQ, LE, GE }
 
@@ -249,18 +249,21 @@ final class BoundsProgram {
     }
 
     /** The lowest value of x_k over the region. */
-    double min(int k) {
+    @Override
+    public double min(int k) {
         return lower[k] + optimise(k, 1);
     }
 
     /** The highest value of x_k over the region, or +∞ when it is unbounded. */
-    double max(int k) {
+    @Override
+    public double max(int k) {
         double v = optimise(k, -1);
         return Double.isInfinite(v) ? Double.POSITIVE_INFINITY : lower[k] + v;
     }
 
     /** The current basic solution (feasible): a point of the region, x₀ … xₙ₋₁. */
-    double[] point() {
+    @Override
+    public double[] point() {
         double[] x = shiftedPoint();
         for (int j = 0; j < n; j++) {
             x[j] = Math.min(lower[j] + Math.max(0, x[j]), lower[j] + structuralUpper[j]);
@@ -316,7 +319,8 @@ final class BoundsProgram {
      * when that is negative and it can grow, or positive and it can shrink. Single-variable rows are priced
      * through the reduced cost of their variable when it sits at the bound they set.
      */
-    double[] duals() {
+    @Override
+    public double[] duals() {
         if (lastK < 0) {
             throw new IllegalStateException("no optimum yet");
         }
