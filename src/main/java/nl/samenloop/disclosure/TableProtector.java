@@ -38,6 +38,8 @@ final class TableProtector {
     int lastPrograms;
     int lastEarlierTargets;
     int lastLocalPrograms;
+    /** Wall time of each step of the last release, in order (for the benchmark). */
+    final Map<String, Long> lastStepMillis = new LinkedHashMap<>();
 
     TableProtector(Profile profile) {
         this.profile = profile;
@@ -50,7 +52,11 @@ final class TableProtector {
     }
 
     Disclosure.Release protect(List<CellTable> tables, History history) {
+        lastStepMillis.clear();
+        long t0 = System.nanoTime();
         TableCounts t = new TableCounts(tables, history);
+        long t1 = System.nanoTime();
+        lastStepMillis.put("canonical counts and relations (areas into atoms, pools into periods)", (t1 - t0) / 1_000_000);
         Map<CountRef, String> primary = primaryRules.unsafe(t);
         Map<CountRef, String> publishedBefore = new TreeMap<>();
         primary.keySet().removeIf(k -> {
@@ -69,7 +75,11 @@ final class TableProtector {
         Set<CountRef> earlierTargets = earlierTargets(t, primary, forced);
         SecondarySuppression secondary = new SecondarySuppression(t, profile.threshold(), primary, forced,
                 earlierTargets, primaryRules.unsafeUnreleased(t));
+        long t2 = System.nanoTime();
+        lastStepMillis.put("primary rules and differencing", (t2 - t1) / 1_000_000);
         Map<CountRef, Interval> intervals = secondary.run();
+        lastStepMillis.put("secondary suppression and audit (" + secondary.rounds() + " rounds)",
+                (System.nanoTime() - t2) / 1_000_000);
         lastRounds = secondary.rounds();
         lastPrograms = secondary.programsSolved();
         lastLocalPrograms = secondary.localProgramsSolved();

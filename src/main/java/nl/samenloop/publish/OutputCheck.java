@@ -145,6 +145,14 @@ public final class OutputCheck {
                 md.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue()).append(" |\n");
             }
         }
+        // Information loss, so a method that suppresses much more is visible at a glance.
+        int shownRows = 0;
+        for (Map.Entry<Status, Integer> e : rows.entrySet()) {
+            shownRows += e.getKey().shown() ? e.getValue() : 0;
+        }
+        md.append(String.format(java.util.Locale.ROOT, "%nInformation loss: %d of %d released rows shown (%.1f %%); %d of %d"
+                        + " released counts suppressed.%n", shownRows, released, released == 0 ? 0.0 : 100.0 * shownRows / released,
+                byRule.values().stream().mapToInt(Integer::intValue).sum(), releasedCounts));
     }
 
     /**

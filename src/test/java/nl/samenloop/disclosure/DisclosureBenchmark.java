@@ -58,6 +58,7 @@ public final class DisclosureBenchmark {
         DisclosureSummary s = Disclosure.summarize(r.tables(), profile);
         System.out.printf("disclosure: %.1f s wall, %d rounds, %,d component programs, %,d neighbourhood programs%n", seconds,
                 p.lastRounds, p.lastPrograms, p.lastLocalPrograms);
+        p.lastStepMillis.forEach((step, ms) -> System.out.printf("  %-72s %8.1f s%n", step, ms / 1000.0));
         System.out.printf("suppressed counts by rule: %s; counts shown: %,d of %,d%n", byRule, shown, r.decisions().size());
         System.out.printf("published rows shown: %,d of %,d (%.1f%%)%n", shownRows, released, 100.0 * shownRows / released);
         System.out.printf("audit: %s; narrowest %s%n", s.verdict(), s.narrowest());

@@ -66,7 +66,7 @@ class ShippedJobsEndToEndTest {
         assertTrue(recheck.passed(), job + ": " + recheck.failures());
         // The output checker's whole verdict (issue 15): tables, workbooks, relations, checksums, and the release.
         nl.samenloop.check.PackageCheck.Result verdict = nl.samenloop.check.PackageCheck.check(pkg,
-                nl.samenloop.register.RegisterLocation.parse(register.toString(), Path.of("")));
+                nl.samenloop.register.RegisterLocation.parse(reg.toString(), Path.of("")));
         assertTrue(verdict.passed(), job + ":\n" + String.join("\n", verdict.findings()));
         assertTrue(verdict.release() != null && verdict.release().startsWith("release "), job + ": " + verdict.release());
 
