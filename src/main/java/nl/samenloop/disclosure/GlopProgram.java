@@ -4,6 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.List;
 
@@ -85,7 +86,7 @@ final class GlopProgram implements Bounds {
             objective.setCoefficient(x[vars[i]], weights[i]);
         }
         objective.setMinimization();
-        MPSolver.ResultStatus st = solver.solve();
+        MPSolver.ResultStatus st = solve();
         if (st == MPSolver.ResultStatus.UNBOUNDED) {
             // No optimum, but the last basis is still a feasible point.
             return Double.NEGATIVE_INFINITY;
@@ -100,7 +101,7 @@ final class GlopProgram implements Bounds {
         objective.clear();
         objective.setCoefficient(x[k], sign);
         objective.setMinimization();
-        MPSolver.ResultStatus st = solver.solve();
+        MPSolver.ResultStatus st = solve();
         if (st == MPSolver.ResultStatus.UNBOUNDED) {
             duals = new double[rows.length];
             return Double.NEGATIVE_INFINITY;
@@ -108,6 +109,23 @@ final class GlopProgram implements Bounds {
         check(st);
         read();
         return sign * x[k].solutionValue();
+    }
+
+    /**
+     * Solves from the last basis (a warm start); a verdict other than optimal or unbounded on a region already
+     * shown feasible is the warm start's numerical trouble: solved again from scratch.
+     */
+    private MPSolver.ResultStatus solve() {
+        MPSolver.ResultStatus st = solver.solve();
+        if (st != MPSolver.ResultStatus.OPTIMAL && st != MPSolver.ResultStatus.UNBOUNDED) {
+            // Presolve may answer "infeasible or unbounded" as infeasible: without it GLOP tells them apart.
+            solver.reset();
+            MPSolverParameters params = new MPSolverParameters();
+            params.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
+                    MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+            st = solver.solve(params);
+        }
+        return st;
     }
 
     private void check(MPSolver.ResultStatus st) {

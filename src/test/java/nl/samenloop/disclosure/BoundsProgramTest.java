@@ -98,7 +98,36 @@ class BoundsProgramTest {
         }
     }
 
+    /** GLOP (the solver of large components) on the same programs: the same bounds, duals that certify them. */
+    @Property(tries = 80)
+    void glopAgreesWithAnIndependentSolver(@ForAll long seed) {
+        checkAgainstReference(seed, GlopProgram::new);
+    }
+
+    @Test
+    void glopHandWorked() {
+        GlopProgram p = new GlopProgram(4, List.of(
+                row(new int[] {0, 1}, BoundsProgram.Type.EQ, 15),
+                row(new int[] {2, 3}, BoundsProgram.Type.EQ, 12),
+                row(new int[] {0, 2}, BoundsProgram.Type.EQ, 14),
+                row(new int[] {1, 3}, BoundsProgram.Type.EQ, 13)));
+        assertEquals(2, p.min(0), 1e-9);
+        assertEquals(14, p.max(0), 1e-9);
+        // Aggregate objective: min x0 − x1 = 2 − 13 at the point x0 = 2, x1 = 13.
+        assertEquals(-11, p.minimise(new int[] {0, 1}, new double[] {1, -1}), 1e-9);
+        assertEquals(2, p.point()[0], 1e-9);
+        assertEquals(Double.POSITIVE_INFINITY, new GlopProgram(2, List.of(
+                new BoundsProgram.Row(new int[] {0, 1}, new double[] {1, -1}, BoundsProgram.Type.LE, 5))).max(1));
+        assertThrows(BoundsProgram.Infeasible.class, () -> new GlopProgram(2,
+                List.of(row(new int[] {0, 1}, BoundsProgram.Type.EQ, -3))));
+    }
+
     private static void checkAgainstReference(long seed) {
+        checkAgainstReference(seed, BoundsProgram::new);
+    }
+
+    private static void checkAgainstReference(long seed,
+                                              java.util.function.BiFunction<Integer, List<BoundsProgram.Row>, Bounds> solver) {
         Random rnd = new Random(seed);
         int rowsN = 2 + rnd.nextInt(5);
         int colsN = 2 + rnd.nextInt(5);
@@ -161,7 +190,7 @@ class BoundsProgramTest {
                 default -> { }
             }
         }
-        BoundsProgram p = new BoundsProgram(n, rows);
+        Bounds p = solver.apply(n, rows);
         for (int k = 0; k < n; k++) {
             double lo = p.min(k);
             certifies(n, rows, k, 1, lo, p.duals(), seed);
