@@ -12,6 +12,9 @@
 #   BoundsProgram, warm-started:                          1.41 s wall (load 2.0), 10,274 LPs
 #   + witnesses / implied bounds / narrow-only rounds:    2.3 s CPU in the main thread, 8.7 s wall at load 7.9,
 #                                                         5,038 LPs
+#   joint release problem + neighbourhood programs + GLOP above 1,200 counts (2026-12-03): 6.42 s wall at load 4.1
+#                                                         (4.40 s CPU main thread), 759 LPs, 2 rounds; the same
+#                                                         4,775 suppressed (3,824 primary, 951 secondary)
 #
 # I4 follow-up, `i4 1 2750 20`: 55,860 counts, every half-year one hidden component of ~1,200 counts.
 #   picks from the narrow count's relations, else anywhere in its component:  102 s, 26,777 suppressed
