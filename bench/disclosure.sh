@@ -18,14 +18,19 @@
 #      HEAP (default 3g), JAVA_OPTS (e.g. -Dsamenloop.suppression.trace=true for every round).
 #
 # Measured 2026-12-03 on the 2-core dev machine (load 2-5 from other builds; CPU seconds in brackets):
-#   request12: 13,224 counts, 22,368 relations; disclosure 9.3 s wall (11.0 s CPU), 8 rounds, 3,542 component
-#              programs, 13,404 neighbourhood programs; suppressed MIN_PERSONS 3,244, ZERO 2,051,
+#   request12: 13,224 counts, 22,368 relations; disclosure 1.9 s wall (4.2 s CPU incl. start-up), 8 rounds,
+#              7,072 component programs (9.3 s when neighbourhood programs ran for small components too); suppressed MIN_PERSONS 3,244, ZERO 2,051,
 #              LEDGER_DIFFERENCE 572, SECONDARY 644; 4,450 of 11,100 published rows shown (40.1 %); audit PASS;
 #              peak RSS 0.7 GB. (Main before the joint problem: stopped after 19 minutes unfinished.)
 #   regions3p: 14,326 counts, 25,334 relations, largest hidden component 6,417 counts; 348 s wall (268 s CPU),
 #              26 rounds, 7,119 component programs (GLOP above 1,200 counts), 57,152 neighbourhood programs;
 #              suppressed MIN_PERSONS 4,265, ZERO 5,638, LEDGER_DIFFERENCE 145, SECONDARY 386; 1,251 of 12,025
-#              rows shown (10.4 %); audit PASS; peak RSS 1.5 GB. (Before: not finished in 30 minutes; with
+#              rows shown (10.4 %); audit PASS; peak RSS 1.5 GB (neighbourhood programs before GLOP for every
+#              component above 300 counts; since then only above 3,000 — not re-measured).
+#   national (bench/national.sh data, 5M youth, 2015-2024, I1-I5, 262,480 counts, 384,360 relations), the
+#              cells alone: 63.9 s wall (7.6 canonical keys, 3.0 primary, 51.9 secondary + audit in 6 rounds),
+#              81,337 component programs, 11,470 secondary, 65.0 % of rows shown, peak RSS 4.6 GB (with neighbourhood
+#              programs for components above 300 counts: 132 s; the whole pipeline's disclosure stage then 2:22). (Before: not finished in 30 minutes; with
 #              neighbourhood programs alone and the dense BoundsProgram: refused, a neighbourhood too small.)
 set -euo pipefail
 cd "$(dirname "$0")/.."

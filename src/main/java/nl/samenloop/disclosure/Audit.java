@@ -181,15 +181,29 @@ final class Audit {
         keepWitnessesValid(hidden);
         Map<CountRef, Map<CountRef, Double>> out = new TreeMap<>();
         // 1. Neighbourhood programs, side by side on every core: most targets are proven wide here.
+        // Only targets in large components: a small component's own program is cheaper than neighbourhoods.
         List<CountRef> open = new ArrayList<>();
+        Set<CountRef> small = new HashSet<>();
+        Set<CountRef> placed = new HashSet<>();
         for (CountRef t : new TreeSet<>(targets)) {
             Double truth = values.get(t);
             if (truth != null) {
                 see(t, truth); // the true values are a feasible point
             }
-            if (hidden.test(t) && !provenWide(t, width.applyAsInt(t))) {
-                open.add(t);
+            if (!hidden.test(t) || provenWide(t, width.applyAsInt(t))) {
+                continue;
             }
+            if (!placed.contains(t)) {
+                List<CountRef> c = component(t, hidden);
+                placed.addAll(c);
+                if (c.size() <= LOCAL_FROM) {
+                    small.addAll(c);
+                }
+            }
+            if (small.contains(t)) {
+                continue;
+            }
+            open.add(t);
         }
         Map<CountRef, LocalCheck> locallyNarrow = new TreeMap<>();
         // Two halves side by side, each in order: a program's feasible points often prove the next targets wide
@@ -234,6 +248,11 @@ final class Audit {
         // large ones, where a few aggregate objectives first prove many targets at once.
         Set<CountRef> rest = new java.util.HashSet<>(locallyNarrow.keySet());
         for (CountRef t : targets) {
+            if (small.contains(t)) {
+                rest.add(t);
+            }
+        }
+        for (CountRef t : targets) {
             if (!hidden.test(t)) {
                 rest.add(t);
             }
@@ -265,6 +284,8 @@ final class Audit {
 
     /** Hidden counts up to which a component is solved with the dense {@link BoundsProgram}; GLOP above. */
     static final int EXACT_LIMIT = Integer.getInteger("samenloop.audit.exactLimit", 1200);
+    /** Components up to this many hidden counts go straight to their own program, without neighbourhoods. */
+    static final int LOCAL_FROM = Integer.getInteger("samenloop.audit.localFrom", 3000);
     /** Neighbourhood sizes tried, in hidden counts nearest the target. */
     private static final int[] SIZES = {40, 160, 500};
 
