@@ -25,8 +25,9 @@
 #   regions3p: 14,326 counts, 25,334 relations, largest hidden component 6,417 counts; 348 s wall (268 s CPU),
 #              26 rounds, 7,119 component programs (GLOP above 1,200 counts), 57,152 neighbourhood programs;
 #              suppressed MIN_PERSONS 4,265, ZERO 5,638, LEDGER_DIFFERENCE 145, SECONDARY 386; 1,251 of 12,025
-#              rows shown (10.4 %); audit PASS; peak RSS 1.5 GB (neighbourhood programs before GLOP for every
-#              component above 300 counts; since then only above 3,000 — not re-measured).
+#              rows shown (10.4 %); audit PASS; peak RSS 1.5 GB. With neighbourhood programs only above 3,000
+#              counts: 379 s wall at load ~3 (269 s CPU, the same), 8,496 component and 39,280 neighbourhood
+#              programs, the same suppressions.
 #   national (bench/national.sh data, 5M youth, 2015-2024, I1-I5, 262,480 counts, 384,360 relations), the
 #              cells alone: 63.9 s wall (7.6 canonical keys, 3.0 primary, 51.9 secondary + audit in 6 rounds),
 #              81,337 component programs, 11,470 secondary, 65.0 % of rows shown, peak RSS 4.6 GB (with neighbourhood
