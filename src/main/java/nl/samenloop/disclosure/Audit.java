@@ -289,11 +289,10 @@ final class Audit {
     /** Neighbourhood sizes tried, in hidden counts nearest the target. */
     private static final int[] SIZES = {40, 160, 500};
 
-    /** A target's neighbourhood programs: feasible points found, and the published counts that would widen it. */
+    /** A target's neighbourhood programs: the feasible points they found. */
     private static final class LocalCheck {
         final CountRef target;
         final List<Map.Entry<List<CountRef>, double[]>> points = new ArrayList<>();
-        Map<CountRef, Double> widening = Map.of();
 
         LocalCheck(CountRef target) {
             this.target = target;
@@ -323,14 +322,11 @@ final class Audit {
             int k = nb.index.get(target);
             double lo = p.min(k);
             c.points.add(Map.entry(nb.vars, p.point()));
-            Map<CountRef, Double> widen = new HashMap<>(widening(p, nb.rowRelation, hidden));
             double hi = p.max(k);
             c.points.add(Map.entry(nb.vars, p.point()));
-            widening(p, nb.rowRelation, hidden).forEach((q, g) -> widen.merge(q, g, Math::max));
             localPrograms.addAndGet(2);
             double lower = Math.max(0.0, Math.ceil(lo - EPS));
             double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS);
-            c.widening = widen;
             if (upper - lower >= width) {
                 break;
             }
@@ -355,7 +351,7 @@ final class Audit {
      * first-order gain: from the duals, a published count hidden becomes a new column in the rows of its
      * relations; it helps when its reduced cost says moving it pushes the bound outwards.
      */
-    private Map<CountRef, Double> widening(BoundsProgram p, List<Integer> rowRelation, Predicate<CountRef> hidden) {
+    private Map<CountRef, Double> widening(Bounds p, List<Integer> rowRelation, Predicate<CountRef> hidden) {
         double[] y = p.duals();
         Map<CountRef, Double> cost = new HashMap<>();
         for (int r = 0; r < y.length; r++) {
@@ -365,7 +361,7 @@ final class Audit {
             }
             Relation rel = relations.get(ri);
             if (!hidden.test(rel.total())) {
-                cost.merge(rel.total(), y[r], Double::sum);
+                cost.merge(rel.total(), y[r], Double::sum); // coefficient −1: reduced cost −y·(−1)
             }
             for (CountRef q : rel.parts()) {
                 if (!hidden.test(q)) {
@@ -622,31 +618,7 @@ final class Audit {
                 }
                 programsSolved++;
                 seen(p.point());
-                double[] y = p.duals();
-                Map<CountRef, Double> cost = new HashMap<>();
-                for (int r = 0; r < y.length; r++) {
-                    int ri = rowRelation.get(r);
-                    if (y[r] == 0 || ri < 0) {
-                        continue;
-                    }
-                    Relation rel = relations.get(ri);
-                    if (!hidden.test(rel.total())) {
-                        cost.merge(rel.total(), y[r], Double::sum); // coefficient −1: reduced cost −y·(−1)
-                    }
-                    for (CountRef q : rel.parts()) {
-                        if (!hidden.test(q)) {
-                            cost.merge(q, -y[r], Double::sum);
-                        }
-                    }
-                }
-                for (Map.Entry<CountRef, Double> e : cost.entrySet()) {
-                    double d = e.getValue();
-                    double value = values.get(e.getKey());
-                    double g = d < -PRICE ? Double.POSITIVE_INFINITY : d > PRICE ? d * value : 0;
-                    if (g > PRICE && !pinned(e.getKey(), hidden)) {
-                        gain.merge(e.getKey(), g, Math::max);
-                    }
-                }
+                Audit.this.widening(p, rowRelation, hidden).forEach((q, g) -> gain.merge(q, g, Math::max));
             }
             return gain;
         }

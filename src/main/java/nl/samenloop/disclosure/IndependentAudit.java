@@ -124,23 +124,7 @@ public final class IndependentAudit {
                 checkPublished(r);
                 continue;
             }
-            Expression ex = m.addExpression("r" + i++);
-            double constant = 0;
-            List<CountRef> mem = members(r);
-            for (int k = 0; k < mem.size(); k++) {
-                double coeff = k == 0 ? -1 : 1;
-                Double s = published.get(mem.get(k));
-                if (s != null) {
-                    constant += coeff * s;
-                } else {
-                    ex.add(var.apply(mem.get(k)), coeff);
-                }
-            }
-            if (r.type() == Relation.Type.SUM) {
-                ex.level(-constant);
-            } else {
-                ex.upper(-constant);
-            }
+            addRow(m, "r" + i++, r, var);
         }
         Map<CountRef, Double> out = new LinkedHashMap<>();
         if (x.isEmpty()) {
@@ -196,24 +180,7 @@ public final class IndependentAudit {
         Variable goal = var.apply(target);
         int i = 0;
         for (Relation r : rels) {
-            Expression ex = m.addExpression("r" + i++);
-            double constant = 0;
-            List<CountRef> mem = members(r);
-            for (int k = 0; k < mem.size(); k++) {
-                double coeff = k == 0 ? -1 : 1;
-                Double s = published.get(mem.get(k));
-                if (s != null) {
-                    constant += coeff * s;
-                } else {
-                    ex.add(var.apply(mem.get(k)), coeff);
-                }
-            }
-            // Σ parts − total (+ constants) = 0 for SUM, ≤ 0 for AT_MOST.
-            if (r.type() == Relation.Type.SUM) {
-                ex.level(-constant);
-            } else {
-                ex.upper(-constant);
-            }
+            addRow(m, "r" + i++, r, var);
         }
         goal.weight(1);
         Optimisation.Result res = max ? m.maximise() : m.minimise();
@@ -230,5 +197,27 @@ public final class IndependentAudit {
     private static String describe(Relation r) {
         return r.total() + (r.type() == Relation.Type.SUM ? " = " : " >= ") + String.join(" + ",
                 r.parts().stream().map(CountRef::toString).toList());
+    }
+
+    /** Σ parts − total, published members moved to the constant: = 0 for SUM, ≤ 0 for AT_MOST. */
+    private void addRow(ExpressionsBasedModel m, String name, Relation r,
+                        java.util.function.Function<CountRef, Variable> var) {
+        Expression ex = m.addExpression(name);
+        double constant = 0;
+        List<CountRef> mem = members(r);
+        for (int k = 0; k < mem.size(); k++) {
+            double coeff = k == 0 ? -1 : 1;
+            Double s = published.get(mem.get(k));
+            if (s != null) {
+                constant += coeff * s;
+            } else {
+                ex.add(var.apply(mem.get(k)), coeff);
+            }
+        }
+        if (r.type() == Relation.Type.SUM) {
+            ex.level(-constant);
+        } else {
+            ex.upper(-constant);
+        }
     }
 }

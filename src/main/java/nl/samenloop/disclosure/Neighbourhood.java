@@ -27,8 +27,6 @@ final class Neighbourhood {
     final List<CountRef> vars;
     final Map<CountRef, Integer> index = new HashMap<>();
     final List<BoundsProgram.Row> rows = new ArrayList<>();
-    /** Per row: the relation it was written from. */
-    final List<Integer> rowRelation = new ArrayList<>();
     private BoundsProgram program;
 
     /**
@@ -100,7 +98,6 @@ final class Neighbourhood {
             }
             rows.add(new BoundsProgram.Row(at, a, r.type() == Relation.Type.SUM ? BoundsProgram.Type.EQ
                     : BoundsProgram.Type.LE, rhs));
-            rowRelation.add(ri);
         }
     }
 

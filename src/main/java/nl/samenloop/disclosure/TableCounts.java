@@ -266,14 +266,9 @@ final class TableCounts {
             return null;
         }
         // A period the table does not count is unknown, not zero.
-        boolean covered = false;
-        for (CountRef c : per.keySet()) {
-            if (c.period().equals(key.period())) {
-                covered = true;
-                break;
-            }
-        }
-        if (!covered) {
+        Set<String> counted = periodsCounted.computeIfAbsent(source.getKey(),
+                i -> per.keySet().stream().map(CountRef::period).collect(java.util.stream.Collectors.toSet()));
+        if (!counted.contains(key.period())) {
             return null;
         }
         long value = 0;
@@ -289,6 +284,8 @@ final class TableCounts {
     }
 
     private Map<String, Map.Entry<Integer, String>> sources;
+    /** Per table: the periods its per-municipality counts cover. */
+    private final Map<Integer, Set<String>> periodsCounted = new HashMap<>();
 
     /** Concept → (table, count name) of a table of this release that counts it per municipality. */
     private Map<String, Map.Entry<Integer, String>> sourceOfConcept() {
