@@ -46,11 +46,11 @@ final class Audit {
     private final Map<CountRef, Double> values;
     private final Map<CountRef, double[]> boxes;
     /** Per component (its sorted hidden counts): exact {lowest, highest} per count, NaN while unknown. */
-    private final Map<List<CountRef>, Map<CountRef, double[]>> cache = new HashMap<>();
+    private final Map<List<CountRef>, Map<CountRef, double[]>> cache = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per hidden count: the lowest and highest value seen at a feasible point (the true value included). */
-    private final Map<CountRef, double[]> witness = new HashMap<>();
+    private final Map<CountRef, double[]> witness = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<CountRef> everHidden = new HashSet<>();
-    private int programsSolved;
+    private final java.util.concurrent.atomic.AtomicInteger programsSolved = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param label     table name for error messages
@@ -133,7 +133,7 @@ final class Audit {
     }
 
     int programsSolved() {
-        return programsSolved;
+        return programsSolved.get();
     }
 
     List<Integer> relationsOf(CountRef r) {
@@ -149,20 +149,19 @@ final class Audit {
     Map<CountRef, Interval> intervals(Predicate<CountRef> hidden, Collection<CountRef> targets) {
         Map<CountRef, Interval> out = new LinkedHashMap<>();
         forEachComponent(hidden, targets, (solver, wanted) -> {
-            if (solver.vars.size() > EXACT_LIMIT) {
-                // A large component: the interval between the feasible points seen (the rounds proved every
-                // target at least as wide as it must be); the exact interval is at least this wide.
-                for (CountRef v : wanted) {
-                    double[] w = witness.get(v);
-                    out.put(v, w == null ? solver.interval(v)
-                            : new Interval(Math.max(0.0, Math.ceil(w[0] - EPS)) + 0.0, Math.floor(w[1] + EPS) + 0.0));
-                }
-                return;
-            }
+            Map<CountRef, Interval> here = new LinkedHashMap<>();
             for (CountRef v : wanted) {
-                out.put(v, solver.interval(v));
+                double[] w = witness.get(v);
+                if (solver.vars.size() > EXACT_LIMIT && w != null) {
+                    // A large component: the interval between the feasible points seen (the rounds proved every
+                    // target at least as wide as it must be); the exact interval is at least this wide.
+                    here.put(v, new Interval(Math.max(0.0, Math.ceil(w[0] - EPS)) + 0.0, Math.floor(w[1] + EPS) + 0.0));
+                } else {
+                    here.put(v, solver.interval(v));
+                }
             }
-        }, (t, iv) -> out.put(t, iv));
+            return here;
+        }, out::putAll, (t, iv) -> out.put(t, iv));
         return out;
     }
 
@@ -258,7 +257,8 @@ final class Audit {
             }
         }
         forEachComponent(hidden, rest, (solver, wanted) -> {
-            if (solver.vars.size() > EXACT_LIMIT) {
+            Map<CountRef, Map<CountRef, Double>> here = new HashMap<>();
+            if (solver.vars.size() >= TOGETHER_FROM) {
                 solver.proveTogether(wanted, width);
             }
             for (CountRef v : wanted) {
@@ -271,10 +271,11 @@ final class Audit {
                     continue;
                 }
                 if (!solver.interval(v).atLeast(w)) {
-                    out.put(v, solver.widening(v));
+                    here.put(v, solver.widening(v));
                 }
             }
-        }, (t, iv) -> {
+            return here;
+        }, out::putAll, (t, iv) -> {
             if (!iv.atLeast(width.applyAsInt(t))) {
                 out.put(t, Map.of());
             }
@@ -284,6 +285,8 @@ final class Audit {
 
     /** Hidden counts up to which a component is solved with the dense {@link BoundsProgram}; GLOP above. */
     static final int EXACT_LIMIT = Integer.getInteger("samenloop.audit.exactLimit", 1200);
+    /** Components from this many hidden counts first try to prove their targets wide together. */
+    static final int TOGETHER_FROM = Integer.getInteger("samenloop.audit.togetherFrom", 50);
     /** Components up to this many hidden counts go straight to their own program, without neighbourhoods. */
     static final int LOCAL_FROM = Integer.getInteger("samenloop.audit.localFrom", 3000);
     /** Neighbourhood sizes tried, in hidden counts nearest the target. */
@@ -390,13 +393,30 @@ final class Audit {
         return w != null && Math.floor(w[1] + EPS) - Math.ceil(w[0] - EPS) >= width;
     }
 
-    /** Groups the hidden targets by connected component; targets a reader sees go to {@code known}. */
-    private void forEachComponent(Predicate<CountRef> hidden, Collection<CountRef> targets,
-                                  java.util.function.BiConsumer<ComponentSolver, List<CountRef>> each,
-                                  java.util.function.BiConsumer<CountRef, Interval> known) {
+    /** Threads that solve components side by side. */
+    static final int THREADS = Integer.getInteger("samenloop.audit.threads", Runtime.getRuntime().availableProcessors());
+    private int threads = THREADS;
+
+    /** Solves components on at most {@code n} threads (tests: the outcome must not depend on it). */
+    Audit threads(int n) {
+        this.threads = n;
+        return this;
+    }
+
+    /**
+     * Groups the hidden targets by connected component; targets a reader sees go to {@code known}. The components
+     * share no hidden count, so their programs are solved side by side ({@link #THREADS}), the largest first;
+     * each returns its results, which are merged in component order, so the outcome does not depend on timing.
+     */
+    private <R> void forEachComponent(Predicate<CountRef> hidden, Collection<CountRef> targets,
+                                      java.util.function.BiFunction<ComponentSolver, List<CountRef>, R> each,
+                                      java.util.function.Consumer<R> merge,
+                                      java.util.function.BiConsumer<CountRef, Interval> known) {
         keepWitnessesValid(hidden);
         Set<CountRef> done = new HashSet<>();
         Set<CountRef> wantedSet = targets instanceof Set<CountRef> set ? set : new HashSet<>(targets);
+        List<List<CountRef>> components = new ArrayList<>();
+        List<List<CountRef>> wants = new ArrayList<>();
         for (CountRef t : new TreeSet<>(targets)) {
             if (done.contains(t)) {
                 continue;
@@ -416,8 +436,12 @@ final class Audit {
                     wanted.add(v);
                 }
             }
-            each.accept(new ComponentSolver(component, hidden), wanted);
+            components.add(component);
+            wants.add(wanted);
         }
+        List<R> results = Components.solve(components.size(), threads, i -> components.get(i).size(),
+                i -> each.apply(new ComponentSolver(components.get(i), hidden), wants.get(i)));
+        results.forEach(merge);
     }
 
     /**
@@ -523,7 +547,7 @@ final class Audit {
             }
             Bounds p = program();
             e[side] = side == 0 ? p.min(k) : p.max(k);
-            programsSolved++;
+            programsSolved.incrementAndGet();
             seen(p.point());
             return e[side];
         }
@@ -567,9 +591,7 @@ final class Audit {
          */
         void proveTogether(List<CountRef> wanted, java.util.function.ToIntFunction<CountRef> width) {
             prepare();
-            if (!(program() instanceof GlopProgram glop)) {
-                return;
-            }
+            Bounds glop = program();
             java.util.Random random = new java.util.Random(vars.size());
             for (int round = 0; round < 6; round++) {
                 List<Integer> open = new ArrayList<>();
@@ -591,7 +613,7 @@ final class Audit {
                     weights[k++] = up ? -1 : 1;
                 }
                 double v = glop.minimise(at, weights);
-                programsSolved++;
+                programsSolved.incrementAndGet();
                 if (v != Double.NEGATIVE_INFINITY) {
                     seen(glop.point());
                 }
@@ -616,7 +638,7 @@ final class Audit {
                 } else {
                     p.max(k);
                 }
-                programsSolved++;
+                programsSolved.incrementAndGet();
                 seen(p.point());
                 Audit.this.widening(p, rowRelation, hidden).forEach((q, g) -> gain.merge(q, g, Math::max));
             }

@@ -13,6 +13,12 @@ interface Bounds {
     /** The highest value of x_k over the region, or +∞ when it is unbounded. */
     double max(int k);
 
+    /**
+     * Minimises Σ weights·x_vars (an aggregate objective); −∞ when unbounded. Either way {@link #point} is then a
+     * feasible point. {@link #duals} is not defined after it.
+     */
+    double minimise(int[] vars, double[] weights);
+
     /** The optimum of the last {@link #min} / {@link #max}: a point of the region. */
     double[] point();
 

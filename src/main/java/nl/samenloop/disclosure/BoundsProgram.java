@@ -287,6 +287,46 @@ final class BoundsProgram implements Bounds {
         return x;
     }
 
+    /**
+     * Minimises Σ weights·x over the region from the current basis (an aggregate objective: its optimum moves many
+     * variables at once). Returns −∞ when unbounded; {@link #point} is a feasible point either way. The duals are
+     * not kept: {@link #duals} stays about the last single-variable bound.
+     */
+    @Override
+    public double minimise(int[] vars, double[] weights) {
+        try {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                if (attempt > 0 || sinceBuild > REBUILD_AFTER) {
+                    build();
+                }
+                double[] c = new double[firstArtificial];
+                for (int i = 0; i < vars.length; i++) {
+                    c[vars[i]] += weights[i];
+                }
+                boolean bounded;
+                try {
+                    bounded = simplex(c, firstArtificial);
+                } catch (Drift e) {
+                    continue;
+                }
+                if (!bounded) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                if (feasible()) {
+                    double[] x = point();
+                    double v = 0;
+                    for (int i = 0; i < vars.length; i++) {
+                        v += weights[i] * x[vars[i]];
+                    }
+                    return v;
+                }
+            }
+            throw new IllegalStateException("linear program drifted numerically twice; no reliable optimum");
+        } finally {
+            lastK = -1; // the basis no longer belongs to the last single-variable optimum
+        }
+    }
+
     private double optimise(int k, int sign) {
         lastK = k;
         lastSign = sign;

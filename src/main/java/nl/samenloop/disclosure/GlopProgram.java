@@ -80,10 +80,12 @@ final class GlopProgram implements Bounds {
     }
 
     /** Minimises Σ weights·x (the weights' support only); returns the optimum, −∞ when unbounded. */
-    double minimise(int[] vars, double[] weights) {
+    @Override
+    public double minimise(int[] vars, double[] weights) {
         objective.clear();
         for (int i = 0; i < vars.length; i++) {
-            objective.setCoefficient(x[vars[i]], weights[i]);
+            // A variable named twice counts twice (setCoefficient alone would keep only the last weight).
+            objective.setCoefficient(x[vars[i]], objective.getCoefficient(x[vars[i]]) + weights[i]);
         }
         objective.setMinimization();
         MPSolver.ResultStatus st = solve();

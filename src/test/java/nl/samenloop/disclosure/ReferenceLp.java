@@ -21,8 +21,39 @@ final class ReferenceLp {
     private ReferenceLp() {
     }
 
+    /** min of c·x over {x ≥ 0 : constraints}, −∞ when unbounded. */
+    static double minimum(List<LinearConstraint> constraints, int n, double[] c) {
+        ExpressionsBasedModel model = model(constraints, n);
+        for (int j = 0; j < n; j++) {
+            if (c[j] != 0) {
+                model.getVariable(j).weight(c[j]);
+            }
+        }
+        Optimisation.Result r = model.minimise();
+        if (r.getState() == Optimisation.State.UNBOUNDED) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (!r.getState().isOptimal()) {
+            throw new IllegalStateException("reference LP: " + r.getState());
+        }
+        return r.getValue();
+    }
+
     /** min or max of x_k over {x ≥ 0 : constraints}, +∞ when unbounded. */
     static double optimum(List<LinearConstraint> constraints, int n, int k, GoalType goal) {
+        ExpressionsBasedModel model = model(constraints, n);
+        model.getVariable(k).weight(1);
+        Optimisation.Result r = goal == GoalType.MAXIMIZE ? model.maximise() : model.minimise();
+        if (r.getState() == Optimisation.State.UNBOUNDED) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (!r.getState().isOptimal()) {
+            throw new IllegalStateException("reference LP: " + r.getState());
+        }
+        return r.doubleValue(k);
+    }
+
+    private static ExpressionsBasedModel model(List<LinearConstraint> constraints, int n) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] x = new Variable[n];
         for (int j = 0; j < n; j++) {
@@ -43,14 +74,6 @@ final class ReferenceLp {
                 case GEQ -> e.lower(c.getValue());
             }
         }
-        x[k].weight(1);
-        Optimisation.Result r = goal == GoalType.MAXIMIZE ? model.maximise() : model.minimise();
-        if (r.getState() == Optimisation.State.UNBOUNDED) {
-            return Double.POSITIVE_INFINITY;
-        }
-        if (!r.getState().isOptimal()) {
-            throw new IllegalStateException("reference LP: " + r.getState());
-        }
-        return r.doubleValue(k);
+        return model;
     }
 }
