@@ -250,7 +250,7 @@ public final class JobRunner {
                     progress.stage("indicator", "FAILED " + r.name() + ": " + e.getClass().getSimpleName());
                 }
             }
-            StageStore.commit(temp, target, outputs.cellsMarker(data.dataHorizon().toString(), failed));
+            StageStore.commit(temp, target, StageOutputs.withContent(outputs.cellsMarker(data.dataHorizon().toString(), failed), temp));
         } catch (IOException e) {
             StageStore.discard(temp);
             throw new UncheckedIOException("cannot write the cell tables " + target + ": " + e.getMessage(), e);
@@ -329,7 +329,8 @@ public final class JobRunner {
         try {
             temp = StageStore.begin(target);
             ProtectionFiles.write(temp, release);
-            StageStore.commit(temp, target, outputs.protectedMarker(history.digest(), history.releases(), history.version()));
+            StageStore.commit(temp, target, StageOutputs.withContent(outputs.protectedMarker(history.digest(),
+                    history.releases(), history.version()), temp));
         } catch (IOException e) {
             StageStore.discard(temp);
             throw new UncheckedIOException("cannot write the disclosure stage's output " + target + ": " + e.getMessage(), e);

@@ -90,7 +90,7 @@ final class StageOutputs {
         cells.put("link", fingerprint(link));
         cells.put("tables", String.join(",", requests.stream().map(TableRequest::name).toList()));
         for (TableRequest r : requests) {
-            cells.put("table." + r.name(), Canonical.sha256(r.toString()));
+            cells.put("table." + r.name(), Canonical.sha256(tableText(r)));
         }
         // The rules as they apply (the job's round_to included) and the audit's own settings.
         Profile effective = ProfileRules.effective(profile, plan.job());
@@ -300,6 +300,9 @@ final class StageOutputs {
         if (!fingerprint(expected).equals(m.get("fingerprint"))) {
             return new Status(kind, State.STALE, "its marker does not match its parts (damaged)", m);
         }
+        if (m.containsKey("content") && !m.get("content").equals(digestOrNone(dir))) {
+            return new Status(kind, State.STALE, "its files changed since they were written (damaged or edited)", m);
+        }
         return new Status(kind, State.CURRENT, "computed " + m.getOrDefault("computed", "?"), m);
     }
 
@@ -334,10 +337,29 @@ final class StageOutputs {
                 + "; trajectories=" + job.trajectories();
     }
 
+    /**
+     * What a table's cells depend on in the job, in a canonical order (a request's options are an immutable map
+     * whose iteration order differs from one JVM to the next).
+     */
+    static String tableText(TableRequest r) {
+        return "name=" + r.name() + "; indicator=" + r.indicator() + "; options=" + new TreeMap<>(r.options())
+                + "; pools=" + r.pools();
+    }
+
     static String fingerprint(Map<String, String> parts) {
         StringBuilder sb = new StringBuilder();
         parts.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         return Canonical.sha256(sb.toString());
+    }
+
+    /**
+     * The marker with the digest of the files in {@code temp} added: small outputs (cell tables, protection) are
+     * checked file by file before they are reused; the linked data (Parquet, possibly large) is not.
+     */
+    static Map<String, String> withContent(Map<String, String> marker, Path temp) {
+        Map<String, String> m = new LinkedHashMap<>(marker);
+        m.put("content", digestOrNone(temp));
+        return m;
     }
 
     private static String digestOrNone(Path dir) {
