@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * Runs bench/peers.sql (the I2, I3 ×2 and I4 counts as plain DuckDB SQL) on a generated input folder through
  * DuckDB's JDBC driver, prints the time of each step, writes the counts, and compares them one for one with the
- * cell tables Samenloop wrote for the same data (work/cells/&lt;table&gt;/cells.tsv). Started by bench/peers.sh
+ * cell tables Samenloop wrote for the same data (work/cells/&lt;job&gt;/&lt;table&gt;/cells.tsv). Started by bench/peers.sh
  * with the driver on the class path (Java's single-file source launcher; no project classes needed).
  *
  * <pre>java -cp duckdb_jdbc.jar bench/Peers.java DATA CLASS_YEAR FROM TO MUNICIPALITIES OUT.csv [CELLS_DIR]</pre>

@@ -12,7 +12,7 @@
 #              Netherlands; the same four tables and a pool 2016-2020 — small areas × half-years × a pool: nearly
 #              everything is small, so the hidden counts form components of thousands.
 # Each request is run end to end once (`samenloop run`, which writes the indicators' cell tables to
-# <work>/cells); then DisclosureBenchmark protects those cells alone (no Spark) under /usr/bin/time.
+# <work>/cells/<job>); then DisclosureBenchmark protects those cells alone (no Spark) under /usr/bin/time.
 #
 # Env: BENCH_DIR (data, jobs, work, output; default bench-data/disclosure), BUILD_DIR (default target-bench),
 #      HEAP (default 3g), JAVA_OPTS (e.g. -Dsamenloop.suppression.trace=true for every round).

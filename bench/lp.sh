@@ -3,7 +3,7 @@
 # the hand-written dense BoundsProgram, OR-tools' GLOP and ojAlgo — build and phase 1, then the lowest and highest
 # value of SAMPLES of its counts; the bounds are compared between the solvers.
 #
-#   bench/lp.sh WORK_DIR [SAMPLES]      WORK_DIR = a job's working area with cells/ (bench/disclosure.sh makes two)
+#   bench/lp.sh WORK_DIR [SAMPLES]      WORK_DIR = a job's working area with cells/<job>/ (bench/disclosure.sh makes two)
 #   JAVA_OPTS="-DskipMine=true -DskipOjalgo=true" bench/lp.sh …   leave out solvers that do not finish
 #
 # Measured 2026-12-03, 2-core machine at load ~4 (other builds running):

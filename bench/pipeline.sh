@@ -10,7 +10,7 @@
 # Env: HEAP (driver heap, default 6g), MASTER (default local[*]), PARTITIONS (spark.sql.shuffle.partitions;
 #      unset = the engine's default), BUILD_DIR (default target-bench), BENCH_DIR (where the job file, work and
 #      output folders go; default bench-data/pipeline), JAVA_OPTS (extra JVM flags), YEARS (default 2015-2020),
-#      KEEP_CELLS=DIR (copy <work>/cells there after the run, to diff cell tables between versions),
+#      KEEP_CELLS=DIR (copy <work>/cells/<job> there after the run, to diff cell tables between versions),
 #      EVENTLOG=1 (write Spark's event log into BENCH_DIR/eventlog and print the 25 stages with the most task time
 #      through bench/stages.py: rows and bytes read, shuffled and written per stage),
 #      THREADCPU=1 (CPU seconds per kind of JVM thread: Spark tasks, JIT compilers, GC; bench/threadcpu.sh).
@@ -115,7 +115,7 @@ if [ "${EVENTLOG:-0}" = 1 ]; then
   python3 bench/stages.py "$(ls -t "$BENCH"/eventlog/local-* | head -1)" --top 25
 fi
 if [ -n "${KEEP_CELLS:-}" ]; then
-  rm -rf "$KEEP_CELLS" && mkdir -p "$(dirname "$KEEP_CELLS")" && cp -r "$BENCH/work/cells" "$KEEP_CELLS"
+  rm -rf "$KEEP_CELLS" && mkdir -p "$(dirname "$KEEP_CELLS")" && cp -r "$BENCH/work/cells/$NAME" "$KEEP_CELLS"
   echo "cell tables copied to $KEEP_CELLS"
 fi
 rm -f "$LOG"

@@ -58,6 +58,24 @@ public final class Disclosure {
         return new TableProtector(profile).protect(tables, history == null ? History.none() : history);
     }
 
+    /**
+     * The release a protection decided earlier gives these tables, against {@code history}: the same decisions
+     * per canonical key (no rule is applied and nothing is solved again), each table's rows made from them. The
+     * caller must know the decisions were made for exactly these tables, this profile and a history with the
+     * same {@link History#digest()}; here only their keys are checked against the tables' counts.
+     *
+     * @throws IllegalArgumentException when the decisions are not those of these tables' counts
+     */
+    public static Release reassemble(List<CellTable> tables, History history, ProtectionFiles.Stored stored) {
+        TableCounts t = new TableCounts(tables, history);
+        if (!t.counts.keySet().equals(stored.decisions().keySet())) {
+            throw new IllegalArgumentException("the stored decisions are for " + stored.decisions().size()
+                    + " counts, the cell tables hold " + t.counts.size() + " other or more counts");
+        }
+        return TableProtector.assemble(t, new java.util.TreeMap<>(stored.decisions()), stored.earlier(),
+                stored.rounds(), stored.programs());
+    }
+
     public static List<ProtectedTable> protect(List<CellTable> tables, Profile profile, History history) {
         return protectRelease(tables, profile, history).tables();
     }

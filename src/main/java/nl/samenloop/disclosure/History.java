@@ -60,6 +60,25 @@ public record History(String register, int releases, long version, Map<CountRef,
         return releases == 0 && differencing.isEmpty();
     }
 
+    /**
+     * SHA-256 of everything a protection depends on here, in a canonical order: the number of releases, the
+     * version, every published and suppressed count, relation, geography set and differencing entry (not where
+     * the register is: the same knowledge is the same protection). Two histories with one digest protect a
+     * release the same way; a stored protection is taken up only against a history with its digest.
+     */
+    public String digest() {
+        List<String> lines = new ArrayList<>();
+        lines.add("releases " + releases + " version " + version);
+        published.forEach((k, v) -> lines.add("published " + k + " " + v.value() + " " + v.persons()));
+        suppressed.forEach((k, by) -> lines.add("suppressed " + k + " " + by));
+        relations.forEach(r -> lines.add("relation " + Canonical.text(r)));
+        geoSets.forEach((id, m) -> lines.add("geo " + id + " " + String.join(" ", m)));
+        differencing.forEach((family, list) -> list.forEach(e -> lines.add("differencing " + family + " " + e.universe()
+                + " " + e.key() + " " + e.value() + " " + e.persons() + " " + e.release())));
+        lines.sort(null);
+        return Canonical.sha256(String.join("\n", lines));
+    }
+
     /** Builds a History in memory (tests, and the register's loader). */
     public static final class Builder {
         private final String register;

@@ -90,6 +90,22 @@ final class TableProtector {
             CountRef k = e.getKey();
             byKey.put(k, decide(t, k, e.getValue(), primary, publishedBefore, secondary.secondary(), intervals.get(k)));
         }
+        Map<CountRef, Interval> earlier = new TreeMap<>();
+        for (CountRef k : earlierTargets) {
+            if (!t.counts.containsKey(k) && intervals.containsKey(k)) {
+                earlier.put(k, intervals.get(k));
+            }
+        }
+        return assemble(t, byKey, earlier, lastRounds, lastPrograms);
+    }
+
+    /**
+     * The release made of one decision per canonical key: each table's decisions and released rows. Used by
+     * {@link #protect} and to take up a protection decided earlier ({@link Disclosure#reassemble}).
+     */
+    static Disclosure.Release assemble(TableCounts t, Map<CountRef, Decision> byKey, Map<CountRef, Interval> earlier,
+                                       int rounds, int programs) {
+        List<CellTable> tables = t.tables;
         List<ProtectedTable> out = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             CellTable table = tables.get(i);
@@ -107,14 +123,8 @@ final class TableProtector {
             }
             out.add(new ProtectedTable(table, rows, decisions));
         }
-        Map<CountRef, Interval> earlier = new TreeMap<>();
-        for (CountRef k : earlierTargets) {
-            if (!t.counts.containsKey(k) && intervals.containsKey(k)) {
-                earlier.put(k, intervals.get(k));
-            }
-        }
-        return new Disclosure.Release(out, t.keyOf, byKey, t.counts, t.ownRelations, ownGeoSets(t), history,
-                earlier, lastRounds, lastPrograms);
+        return new Disclosure.Release(out, t.keyOf, byKey, t.counts, t.ownRelations, ownGeoSets(t), t.history,
+                earlier, rounds, programs);
     }
 
     /** The geography sets of this release's own keys (what the register must know to decompose them later). */

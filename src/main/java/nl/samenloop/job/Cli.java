@@ -179,18 +179,27 @@ public final class Cli {
         String master;
         @Option(names = "--fresh", description = "ingest again even when the working area holds the same input, staged")
         boolean fresh;
+        @Option(names = "--from", paramLabel = "STAGE", description = "resume from STAGE (ingest, link, indicators,"
+                + " disclosure, publish): reuse what the stages before it wrote to the working area, which must be"
+                + " current (samenloop plan shows it)")
+        String from;
         @Option(names = "--replace", description = "the output folder may hold another job's package: replace it"
                 + " (a folder holding files Samenloop did not write is never replaced)")
         boolean replace;
 
         @Override
         public Integer call() throws Exception {
+            Plan.StageKind start = null;
+            if (from != null) {
+                start = Plan.StageKind.of(from).orElseThrow(() -> new IllegalArgumentException("--from " + from
+                        + ": not a stage; one of " + Plan.StageKind.keys().replace("|", ", ")));
+            }
             Plan plan = plan(job, input, output, work, parent.confDir());
             try (RunLog log = RunLog.to(plan.job().work())) {
                 try {
                     JobRunner.Result r;
                     try (Progress progress = new Progress(plan.job().name()).heartbeat()) {
-                        r = JobRunner.run(plan, parent.confDir(), master, fresh, replace, parent.register, progress);
+                        r = JobRunner.run(plan, parent.confDir(), master, fresh, start, replace, parent.register, progress);
                     }
                     System.out.println("package: " + r.packageDir());
                     System.out.println("audit: " + r.summary().verdict());
@@ -219,7 +228,10 @@ public final class Cli {
 
         @Override
         public Integer call() throws Exception {
-            System.out.print(plan(job, input, output, work, parent.confDir()).describe());
+            Plan p = plan(job, input, output, work, parent.confDir());
+            ResumeView view = ResumeView.of(p, parent.confDir());
+            System.out.print(p.describe(view.status()));
+            System.out.print(view.summary());
             System.out.println("release register: " + nl.samenloop.register.RegisterLocation.resolve(parent.register,
                     parent.confDir()).display() + " (docs/releases.md)");
             return OK;

@@ -23,7 +23,7 @@ import nl.samenloop.ingest.IngestReport;
 final class IngestCache {
     /** Bump when the staged layout changes, so old staging is never read by new code. */
     private static final String STAGING_VERSION = "staging-1";
-    private static final String FINGERPRINT = "_ingest.fingerprint";
+    static final String FINGERPRINT = "_ingest.fingerprint";
     private static final String REPORT = "_ingest.report";
 
     private IngestCache() {

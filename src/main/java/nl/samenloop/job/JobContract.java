@@ -262,7 +262,7 @@ public final class JobContract {
             new Key("output", false, "folder path", "`out/<name>`", "publication package folder",
                     "Publication package folder (default out/<name>).", text(), null),
             new Key("work", false, "folder path", "`work/<name>`",
-                    "secure working area: staging, rejects, quality report, cell tables, internal audit, locks and logs",
+                    "secure working area: staging, rejects, quality report, stage outputs (linked data, cell tables, protection), internal audit, locks and logs",
                     "Secure working area with record-level data (default work/<name>); never published.", text(),
                     null),
             new Key("classification_year", true, "whole number", "**required**",

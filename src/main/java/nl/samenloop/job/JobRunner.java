@@ -1,18 +1,24 @@
 package nl.samenloop.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import nl.samenloop.disclosure.Disclosure;
 import nl.samenloop.disclosure.DisclosureSummary;
 import nl.samenloop.disclosure.DisclosureRefused;
 import nl.samenloop.disclosure.History;
+import nl.samenloop.disclosure.ProtectionFiles;
 import nl.samenloop.disclosure.Profile;
 import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.engine.Engine;
@@ -29,6 +35,7 @@ import nl.samenloop.ingest.Staging;
 import nl.samenloop.link.Geography;
 import nl.samenloop.link.LinkSpec;
 import nl.samenloop.link.LinkedData;
+import nl.samenloop.link.LinkedDataFiles;
 import nl.samenloop.link.Linker;
 import nl.samenloop.model.Period;
 import nl.samenloop.model.Reference;
@@ -41,6 +48,8 @@ import nl.samenloop.register.RegisterLocation;
 import nl.samenloop.register.ReleaseRegister;
 import nl.samenloop.storage.FolderLock;
 import nl.samenloop.storage.FolderRules;
+import nl.samenloop.storage.StageStore;
+import nl.samenloop.job.Plan.StageKind;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -76,15 +85,32 @@ public final class JobRunner {
         return run(plan, confDir, master, fresh, false, null, progress);
     }
 
+    public static Result run(Plan plan, Path confDir, String master, boolean fresh, boolean replace, String register,
+                             Progress progress) {
+        return run(plan, confDir, master, fresh, null, replace, register, progress);
+    }
+
+    /** {@code run --from STAGE} cannot resume: an output it needs is stale or missing. One line, exit code 2. */
+    public static final class CannotResume extends IllegalArgumentException {
+        CannotResume(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @param fresh    ingest even when the working area holds staged data of the same, unchanged input
+     * @param from     null: a whole run (the staged data reused when current); else resume from this stage: the
+     *                 outputs of the stages before it are reused, and must be current ({@link CannotResume})
      * @param replace  the output folder may hold another job's package, which the new one replaces
      * @param register the release register (a folder, an .db file or a jdbc:postgresql: URL); null: as
      *                 {@link RegisterLocation#resolve} finds it from the environment and {@code conf/}
      */
-    public static Result run(Plan plan, Path confDir, String master, boolean fresh, boolean replace, String register,
-                             Progress progress) {
+    public static Result run(Plan plan, Path confDir, String master, boolean fresh, StageKind from, boolean replace,
+                             String register, Progress progress) {
         JobSpec job = plan.job();
+        if (fresh && from != null && from != StageKind.INGEST) {
+            throw new IllegalArgumentException("--fresh ingests again; it cannot be combined with --from " + from.key);
+        }
         List<String> folders = FolderRules.problems(job.input(), job.output(), job.work());
         if (!folders.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", folders));
@@ -94,11 +120,11 @@ public final class JobRunner {
              FolderLock out = PackageFolder.lock(job.output(), job.name(), notes)) {
             PackageFolder.cleanLeftovers(job.output(), n -> progress.stage("publish", n));
             PackageFolder.checkReplaceable(job.output(), job.name(), replace);
-            return runLocked(plan, confDir, master, fresh, replace, register, progress);
+            return runLocked(plan, confDir, master, fresh || from == StageKind.INGEST, from, replace, register, progress);
         }
     }
 
-    private static Result runLocked(Plan plan, Path confDir, String master, boolean fresh, boolean replace,
+    private static Result runLocked(Plan plan, Path confDir, String master, boolean fresh, StageKind from, boolean replace,
                                     String register, Progress progress) {
         JobSpec job = plan.job();
         Reference ref = Reference.load(confDir);
@@ -110,51 +136,164 @@ public final class JobRunner {
                 new LinkedHashSet<>(job.geography().regions()), new LinkedHashSet<>(job.geography().municipalities()));
         List<Period> periods = job.periods().periods();
         List<TableRequest> requests = requests(plan, periods);
+        StageOutputs outputs = StageOutputs.of(plan, confDir, profile);
+        boolean resuming = from != null && from != StageKind.INGEST;
+        if (resuming) {
+            Optional<StageOutputs.Status> blocked = outputs.blocking(from);
+            if (blocked.isPresent()) {
+                throw cannotResume(from, blocked.get(), outputs.latestResumable());
+            }
+            progress.stage("plan", "resuming from " + from.key + ": reusing the output of " + String.join(", ",
+                    StageOutputs.needs(from).stream().map(k -> k.key).toList()) + " in " + job.work());
+        }
 
         progress.stage("plan", plan.stages().size() + " stages, " + requests.size() + " tables");
-        SparkSession spark = Engine.session(master, progress);
-        // Datasets an earlier run in this JVM persisted match this run's plans when the folders are the same
-        // (same staging paths): Spark would answer from the other run's data. Every run starts uncached.
-        spark.catalog().clearCache();
-        String fingerprint = IngestCache.fingerprint(job.input(), confDir);
-        IngestReport ingest = fresh ? null : IngestCache.load(job.work(), fingerprint);
+        // Disclosure and publish need no Spark: a run resumed from there starts none.
+        boolean spark = from == null || from.compareTo(StageKind.INDICATOR) <= 0;
+        SparkSession session = null;
+        if (spark) {
+            session = Engine.session(master, progress);
+            // Datasets an earlier run in this JVM persisted match this run's plans when the folders are the same
+            // (same staging paths): Spark would answer from the other run's data. Every run starts uncached.
+            session.catalog().clearCache();
+        }
+        IngestReport ingest = fresh ? null : outputs.ingestReport();
         if (ingest != null) {
-            progress.stage("ingest", "input unchanged since it was staged in " + job.work() + ": reusing it (run --fresh to ingest again)");
+            progress.stage("ingest", "input unchanged since it was staged in " + job.work() + ": reusing it"
+                    + (resuming ? "" : " (run --fresh to ingest again)"));
         } else {
             IngestCache.invalidate(job.work());
-            ingest = Ingest.run(spark, job.input(), job.work(), confDir, progress);
-            IngestCache.save(job.work(), fingerprint, ingest);
+            ingest = Ingest.run(session, job.input(), job.work(), confDir, progress);
+            IngestCache.save(job.work(), outputs.ingestFingerprint(), ingest);
         }
         checkColumns(job, requests, ingest);
 
         LinkSpec spec = new LinkSpec(periods, job.classificationYear(), job.population().minAge(), job.population().maxAge(),
                 job.population().ageReference() == JobSpec.AgeReference.PERIOD_START, job.trajectories().mergeOverlapping(),
                 job.dataHorizon().orElse(null), job.geography().basis() == JobSpec.GeographyBasis.RESPONSIBLE);
-        LinkedData data = Linker.link(spark, job.work(), spec, geo, presentColumns(ingest), ingest.latestYearlyFileYear(), progress);
-
-        List<CellTable> tables = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (TableRequest r : requests) {
-            progress.stage("indicator", r.name() + " (" + Indicators.get(r.indicator()).code() + ")");
-            try {
-                CellTable t = Indicators.get(r.indicator()).compute(data, r);
-                // Stage output work:cells/<table> (plan): what disclosure reads; kept for inspection and benchmarks.
-                CellTableFiles.write(job.work().resolve("cells").resolve(r.name()), t);
-                tables.add(t);
-            } catch (RuntimeException e) {
-                // One failed table does not lose the others (STYLE habit 6). The message names the table;
-                // indicator code never puts record values into exceptions.
-                failed.add(r.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                progress.stage("indicator", "FAILED " + r.name() + ": " + e.getClass().getSimpleName());
+        List<CellTable> tables;
+        List<String> failed;
+        LocalDate horizon;
+        if (spark) {
+            LinkedData data;
+            if (from == StageKind.INDICATOR) {
+                Map<String, String> marker = outputs.link().marker();
+                horizon = LocalDate.parse(marker.get("data_horizon"));
+                progress.stage("link", "reusing the linked data of " + marker.get("computed") + " in " + outputs.linkedDir());
+                data = LinkedDataFiles.read(session, outputs.linkedDir().toString(), spec, geo, horizon,
+                        presentColumns(ingest), job.work());
+            } else {
+                data = Linker.link(session, job.work(), spec, geo, presentColumns(ingest), ingest.latestYearlyFileYear(), progress);
+                horizon = data.dataHorizon();
+                writeLinked(outputs, data, progress);
             }
+            tables = new ArrayList<>();
+            failed = new ArrayList<>();
+            computeTables(outputs, data, requests, tables, failed, progress);
+        } else {
+            Map<String, String> marker = outputs.indicators().marker();
+            horizon = LocalDate.parse(marker.get("data_horizon"));
+            failed = StageOutputs.failed(marker);
+            tables = new ArrayList<>();
+            for (TableRequest r : requests) {
+                Path dir = outputs.cellsDir().resolve(r.name());
+                if (Files.isDirectory(dir)) {
+                    tables.add(CellTableFiles.read(dir));
+                }
+            }
+            progress.stage("indicator", "reusing " + tables.size() + " cell table(s) of " + marker.get("computed") + " in "
+                    + outputs.cellsDir() + (failed.isEmpty() ? "" : "; " + failed.size() + " table(s) failed then"));
         }
+        return disclosureAndPublish(plan, outputs, tables, failed, horizon, ingest, spec, profile, from, replace, register,
+                confDir, requests, progress);
+    }
+
+    private static CannotResume cannotResume(StageKind from, StageOutputs.Status blocked, StageKind latest) {
+        String advice = latest == StageKind.INGEST ? "run the job without --from"
+                : "resume from an earlier stage: --from " + latest.key;
+        return new CannotResume("cannot resume from " + from.key + ": the " + blocked.kind().key + " output is "
+                + blocked.state().word + " (" + blocked.why() + "); " + advice);
+    }
+
+    /** Link's output, work:linked/<job>: written beside its place and renamed in when whole. */
+    private static void writeLinked(StageOutputs outputs, LinkedData data, Progress progress) {
+        Path target = outputs.linkedDir();
+        Path temp = null;
+        try {
+            temp = StageStore.begin(target);
+            progress.stage("link", "writing the linked data to " + target);
+            LinkedDataFiles.write(data, temp.toString());
+            StageStore.commit(temp, target, outputs.linkMarker(data.dataHorizon().toString()));
+        } catch (IOException e) {
+            StageStore.discard(temp);
+            throw new UncheckedIOException("cannot write the link stage's output " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The indicators stage: every table, its cell table written to work:cells/<job>/<table> as one output. */
+    private static void computeTables(StageOutputs outputs, LinkedData data, List<TableRequest> requests,
+                                      List<CellTable> tables, List<String> failed, Progress progress) {
+        Path target = outputs.cellsDir();
+        Path temp = null;
+        try {
+            temp = StageStore.begin(target);
+            for (TableRequest r : requests) {
+                progress.stage("indicator", r.name() + " (" + Indicators.get(r.indicator()).code() + ")");
+                try {
+                    CellTable t = Indicators.get(r.indicator()).compute(data, r);
+                    CellTableFiles.write(temp.resolve(r.name()), t);
+                    tables.add(t);
+                } catch (RuntimeException e) {
+                    // One failed table does not lose the others (STYLE habit 6). The message names the table;
+                    // indicator code never puts record values into exceptions.
+                    failed.add(r.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    progress.stage("indicator", "FAILED " + r.name() + ": " + e.getClass().getSimpleName());
+                }
+            }
+            StageStore.commit(temp, target, StageOutputs.withContent(outputs.cellsMarker(data.dataHorizon().toString(), failed), temp));
+        } catch (IOException e) {
+            StageStore.discard(temp);
+            throw new UncheckedIOException("cannot write the cell tables " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Disclosure, against the release register, and publish. The protection is written to work:protected/<job>
+     * before the package is; a run resumed from publish takes it up only when the register still holds exactly
+     * the history it was protected against (same {@link History#digest()}), and else protects again — as
+     * {@link Publisher} does when another release lands while a package is being written.
+     */
+    private static Result disclosureAndPublish(Plan plan, StageOutputs outputs, List<CellTable> tables, List<String> failed,
+                                               LocalDate horizon, IngestReport ingest, LinkSpec spec, Profile profile,
+                                               StageKind from, boolean replace, String register, Path confDir,
+                                               List<TableRequest> requests, Progress progress) {
+        JobSpec job = plan.job();
         RegisterLocation where = RegisterLocation.resolve(register, confDir);
         ReleaseRegister.Universe universe = ReleaseRegister.Universe.of(universe(ingest, spec));
         Profile rules = profile;
         String dataVersion = dataVersion(ingest);
         DisclosureSummary[] summary = new DisclosureSummary[1];
+        boolean[] storedTried = {from != StageKind.PUBLISH};
+        Publisher.Protector protector = history -> {
+            if (!storedTried[0]) {
+                storedTried[0] = true;
+                Map<String, String> marker = outputs.disclosure().marker();
+                if (history.digest().equals(marker.get("history"))) {
+                    progress.stage("disclosure", "reusing the protection of " + marker.get("computed") + " in "
+                            + outputs.protectedDir() + ": the register holds what it was protected against ("
+                            + history.releases() + " earlier release(s) of the same data)");
+                    return Disclosure.reassemble(tables, history, ProtectionFiles.read(outputs.protectedDir()));
+                }
+                progress.stage("disclosure", "the release register changed since the stored protection was made ("
+                        + marker.get("history_releases") + " earlier release(s) then, " + history.releases()
+                        + " now): protecting again");
+            }
+            Disclosure.Release release = Disclosure.protectRelease(tables, rules, history);
+            writeProtected(outputs, release, history, progress);
+            return release;
+        };
         try (ReleaseRegister reg = ReleaseRegister.open(where)) {
-            Publisher.Result published = Publisher.publish(tables, profile, reg, universe, new Publisher.Writer() {
+            Publisher.Result published = Publisher.publish(tables, protector, reg, universe, new Publisher.Writer() {
                 @Override
                 public void write(Disclosure.Release release, Publisher.Recorder record) {
                     List<ProtectedTable> safe = release.tables();
@@ -166,7 +305,7 @@ public final class JobRunner {
                     }
                     progress.stage("publish", "writing " + job.output());
                     PackageInfo info = new PackageInfo(job.name(), job.title().orElse(job.name()), created(),
-                            dataVersion, job.classificationYear(), data.dataHorizon(), rules(rules),
+                            dataVersion, job.classificationYear(), horizon, rules(rules),
                             summary[0].verdict(), notes(failed), acrossReleases(where, release));
                     // The register records the release after the package scan passed and before the package is
                     // renamed into place (Publication); if another release landed first, Publication withdraws
@@ -181,6 +320,21 @@ public final class JobRunner {
         }
         progress.stage("done", "package " + job.output() + (failed.isEmpty() ? "" : " (" + failed.size() + " table(s) failed)"));
         return new Result(job.output(), summary[0], failed, ingest);
+    }
+
+    /** Disclosure's output, work:protected/<job>, with the history it was protected against in its marker. */
+    private static void writeProtected(StageOutputs outputs, Disclosure.Release release, History history, Progress progress) {
+        Path target = outputs.protectedDir();
+        Path temp = null;
+        try {
+            temp = StageStore.begin(target);
+            ProtectionFiles.write(temp, release);
+            StageStore.commit(temp, target, StageOutputs.withContent(outputs.protectedMarker(history.digest(),
+                    history.releases(), history.version()), temp));
+        } catch (IOException e) {
+            StageStore.discard(temp);
+            throw new UncheckedIOException("cannot write the disclosure stage's output " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -31,8 +31,29 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         tables = List.copyOf(tables);
     }
 
+    /** The stages in the order they run; {@link #key} is the name {@code run --from} takes. */
     public enum StageKind {
-        INGEST, LINK, INDICATOR, DISCLOSURE, PUBLISH
+        INGEST("ingest"), LINK("link"), INDICATOR("indicators"), DISCLOSURE("disclosure"), PUBLISH("publish");
+
+        public final String key;
+
+        StageKind(String key) {
+            this.key = key;
+        }
+
+        /** The stage {@code key} names, or empty. */
+        public static Optional<StageKind> of(String key) {
+            for (StageKind k : values()) {
+                if (k.key.equals(key)) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }
+
+        public static String keys() {
+            return String.join("|", java.util.Arrays.stream(values()).map(k -> k.key).toList());
+        }
     }
 
     /**
@@ -66,8 +87,6 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
     /** Staged tables in the order ingest writes them (contract: {@link Staging}). */
     static final List<String> STAGED = List.of(Staging.JEUGDHULP, Staging.BESCHERMING, Staging.RECLASSERING,
             Staging.PERSONS, Staging.ADDRESSES, Staging.OBJECTS);
-    static final String LINKED_PERSONS = "work:linked/persons";
-    static final String LINKED_SPELLS = "work:linked/spells";
 
     /** Compiles a parsed job; the catalog supplies the defaults of options the file leaves out. */
     public static Plan compile(JobSpec job, IndicatorCatalog catalog) {
@@ -149,7 +168,7 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         s.put("geography.basis", job.geography().basis().key);
         s.put("merge_overlapping", String.valueOf(job.trajectories().mergeOverlapping()));
         List<String> reads = STAGED.stream().map(t -> "work:staging/" + t).toList();
-        return new Stage(StageKind.LINK, "link", reads, List.of(LINKED_PERSONS, LINKED_SPELLS), s);
+        return new Stage(StageKind.LINK, "link", reads, StageOutputs.linkedNames(job.name()), s);
     }
 
     /** A pool as its first and last period code, {@code 2016JJ00-2020JJ00}, as the indicator tables name it. */
@@ -165,7 +184,7 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         t.options().forEach((key, value) -> s.put("options." + key,
                 show(value) + (t.defaulted().contains(key) ? " (default)" : "")));
         return new Stage(StageKind.INDICATOR, "indicator " + t.table().name(),
-                List.of(LINKED_PERSONS, LINKED_SPELLS), List.of("work:cells/" + t.table().name()), s);
+                StageOutputs.linkedNames(job.name()), List.of(StageOutputs.cellsName(job.name(), t.table().name())), s);
     }
 
     private static Stage disclosure(JobSpec job, List<ResolvedTable> tables, Profile profile) {
@@ -182,11 +201,11 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
             });
             s.put("audit (narrowest interval of a suppressed count)", String.valueOf(profile.threshold()));
         }
-        List<String> reads = new ArrayList<>(tables.stream().map(t -> "work:cells/" + t.table().name()).toList());
+        List<String> reads = new ArrayList<>(tables.stream()
+                .map(t -> StageOutputs.cellsName(job.name(), t.table().name())).toList());
         reads.add("register:earlier releases of the same data");
         List<String> writes = new ArrayList<>();
-        tables.forEach(t -> writes.add("work:protected/" + t.table().name()));
-        writes.add("work:audit");
+        writes.add(StageOutputs.protectedName(job.name()));
         return new Stage(StageKind.DISCLOSURE, "disclosure", reads, writes, s);
     }
 
@@ -197,7 +216,9 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         s.put("regions", job.geography().regions().isEmpty() ? "all" : String.join(", ", job.geography().regions()));
         s.put("municipalities", job.geography().municipalities().isEmpty() ? "all"
                 : String.join(", ", job.geography().municipalities()));
-        List<String> reads = tables.stream().map(t -> "work:protected/" + t.table().name()).toList();
+        List<String> reads = new ArrayList<>(tables.stream()
+                .map(t -> StageOutputs.cellsName(job.name(), t.table().name())).toList());
+        reads.add(StageOutputs.protectedName(job.name()));
         List<String> writes = new ArrayList<>();
         for (ResolvedTable t : tables) {
             String n = t.table().name();
@@ -212,6 +233,7 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
         }
         writes.add("out:audit/cells.csv");
         writes.add("out:output-check.md");
+        writes.add("work:audit/" + job.name());
         return new Stage(StageKind.PUBLISH, "publish", reads, writes, s);
     }
 
@@ -227,6 +249,14 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
 
     /** The text of {@code samenloop plan JOB}: header, then each stage with reads, writes and settings. */
     public String describe() {
+        return describe(Map.of());
+    }
+
+    /**
+     * As {@link #describe()}, with a {@code status:} line per stage (by stage name): whether the output in the
+     * working area would be reused, and why not.
+     */
+    public String describe(Map<String, String> status) {
         StringBuilder sb = new StringBuilder();
         String nl = "\n";
         sb.append("Plan for job ").append(job.name());
@@ -244,6 +274,9 @@ public record Plan(JobSpec job, List<Stage> stages, List<ResolvedTable> tables) 
             int width = st.settings().keySet().stream().mapToInt(String::length).max().orElse(0);
             st.settings().forEach((k, v) -> sb.append("   ").append(k).append(": ")
                     .append(" ".repeat(width - k.length())).append(v).append(nl));
+            if (status.containsKey(st.name())) {
+                sb.append("   status: ").append(status.get(st.name())).append(nl);
+            }
         }
         return sb.toString();
     }

@@ -36,6 +36,17 @@ public final class Publisher {
         void record(ReleaseRegister.ReleaseInfo info);
     }
 
+    /**
+     * Protects the release against the history just read from the register. The default computes it
+     * ({@link Disclosure#protectRelease}); a resumed run may hand back a protection it stored, but only one
+     * made against a history with the same {@link History#digest()}. Called again, with the new history, when
+     * the register changed before the release could be recorded.
+     */
+    @FunctionalInterface
+    public interface Protector {
+        Disclosure.Release protect(History history);
+    }
+
     /** The recorded release: its number and what it was protected as. */
     public record Result(long id, Disclosure.Release release) {
     }
@@ -45,12 +56,18 @@ public final class Publisher {
 
     public static Result publish(List<CellTable> tables, Profile profile, ReleaseRegister register,
                                  ReleaseRegister.Universe universe, Writer writer, Consumer<String> progress) {
+        return publish(tables, h -> Disclosure.protectRelease(tables, profile, h), register, universe, writer, progress);
+    }
+
+    /** As above, protecting with {@code protector} (each attempt reads the register again first). */
+    public static Result publish(List<CellTable> tables, Protector protector, ReleaseRegister register,
+                                 ReleaseRegister.Universe universe, Writer writer, Consumer<String> progress) {
         Set<String> families = families(tables);
         for (int attempt = 1; ; attempt++) {
             History history = register.history(universe, families);
             progress.accept("primary rules, differencing, secondary suppression, audit — against " + history.releases()
                     + " earlier release(s) of the same data in " + register.location().display());
-            Disclosure.Release release = Disclosure.protectRelease(tables, profile, history);
+            Disclosure.Release release = protector.protect(history);
             long[] id = {-1};
             String[] job = {"?"};
             try {

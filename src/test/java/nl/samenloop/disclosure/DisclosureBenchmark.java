@@ -21,15 +21,25 @@ public final class DisclosureBenchmark {
     private DisclosureBenchmark() {
     }
 
+    /** The cell tables a run left in a working area: {@code cells/<job>/<table>} (one job per working area). */
+    static List<Path> tableDirs(Path work) throws java.io.IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> jobs = Files.list(work.resolve("cells"))) {
+            for (Path job : jobs.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+                try (Stream<Path> s = Files.list(job)) {
+                    s.filter(Files::isDirectory).sorted().forEach(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
     public static void main(String[] args) throws Exception {
-        Path cells = Path.of(args[0]).resolve("cells");
         List<CellTable> tables = new ArrayList<>();
         List<String> only = List.of(args).subList(1, args.length);
-        try (Stream<Path> s = Files.list(cells)) {
-            for (Path dir : s.sorted().toList()) {
-                if (only.isEmpty() || only.contains(dir.getFileName().toString())) {
-                    tables.add(CellTableFiles.read(dir));
-                }
+        for (Path dir : tableDirs(Path.of(args[0]))) {
+            if (only.isEmpty() || only.contains(dir.getFileName().toString())) {
+                tables.add(CellTableFiles.read(dir));
             }
         }
         long counts = tables.stream().mapToLong(t -> t.counts().size()).sum();

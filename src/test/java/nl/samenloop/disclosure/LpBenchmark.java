@@ -1,13 +1,11 @@
 package nl.samenloop.disclosure;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.CellTableFiles;
 import nl.samenloop.indicators.CountRef;
@@ -27,10 +25,8 @@ public final class LpBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<CellTable> tables = new ArrayList<>();
-        try (Stream<Path> s = Files.list(Path.of(args[0]).resolve("cells"))) {
-            for (Path dir : s.sorted().toList()) {
-                tables.add(CellTableFiles.read(dir));
-            }
+        for (Path dir : DisclosureBenchmark.tableDirs(Path.of(args[0]))) {
+            tables.add(CellTableFiles.read(dir));
         }
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         TableCounts t = new TableCounts(tables, History.none());
