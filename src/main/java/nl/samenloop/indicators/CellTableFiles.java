@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.samenloop.model.GeoLevel;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 
 /**
  * A cell table on disk: the indicators stage's output {@code work:cells/<table>} (plan stage outputs), read
@@ -30,9 +32,14 @@ public final class CellTableFiles {
     }
 
     public static void write(Path dir, CellTable t) {
+        write(Location.local(dir), t);
+    }
+
+    /** As {@link #write(Path, CellTable)} into a folder on any file system (a working area on HDFS or S3). */
+    public static void write(Location dir, CellTable t) {
         try {
-            Files.createDirectories(dir);
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("table.tsv"), StandardCharsets.UTF_8)) {
+            Storage.createFolders(dir);
+            try (BufferedWriter w = writer(dir, "table.tsv")) {
                 line(w, "name", t.name());
                 line(w, "indicator", t.indicator());
                 line(w, "title", t.title());
@@ -46,7 +53,7 @@ public final class CellTableFiles {
                     line(w, "geo_set", e.getKey(), String.join(" ", e.getValue()));
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("cells.tsv"), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = writer(dir, "cells.tsv")) {
                 w.write(CELLS);
                 w.newLine();
                 for (Cell c : t.cells()) {
@@ -56,14 +63,14 @@ public final class CellTableFiles {
                             String.join(" ", extra), Boolean.toString(c.released()), c.preset() == null ? "" : c.preset());
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("members.tsv"), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = writer(dir, "members.tsv")) {
                 w.write("ref\tcount");
                 w.newLine();
                 for (Map.Entry<CountRef, Count> e : new java.util.TreeMap<>(t.memberCounts()).entrySet()) {
                     line(w, e.getKey().toString(), count(e.getValue()));
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("relations.tsv"), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = writer(dir, "relations.tsv")) {
                 w.write(RELATIONS);
                 w.newLine();
                 for (Relation r : t.relations()) {
@@ -74,6 +81,17 @@ public final class CellTableFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cell table " + t.name() + " to " + dir, e);
         }
+    }
+
+    /** Locally as before ({@code Files.newBufferedWriter}); elsewhere a UTF-8 writer on the file system's stream. */
+    private static BufferedWriter writer(Location dir, String name) throws IOException {
+        Location file = dir.resolve(name);
+        if (file.isLocal()) {
+            return Files.newBufferedWriter(file.local(), StandardCharsets.UTF_8);
+        }
+        return new BufferedWriter(new java.io.OutputStreamWriter(Storage.create(file),
+                StandardCharsets.UTF_8.newEncoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
     }
 
     public static CellTable read(Path dir) {

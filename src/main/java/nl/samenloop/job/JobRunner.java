@@ -41,6 +41,7 @@ import nl.samenloop.register.RegisterLocation;
 import nl.samenloop.register.ReleaseRegister;
 import nl.samenloop.storage.FolderLock;
 import nl.samenloop.storage.FolderRules;
+import nl.samenloop.storage.Location;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -55,7 +56,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class JobRunner {
     /** What a finished run leaves: the package and the disclosure summary; tables that failed are named. */
-    public record Result(Path packageDir, DisclosureSummary summary, List<String> failedTables, IngestReport ingest) {
+    public record Result(Location packageDir, DisclosureSummary summary, List<String> failedTables, IngestReport ingest) {
     }
 
     /** A table asks for an input column the data does not have: found before linking starts. */
@@ -307,7 +308,9 @@ public final class JobRunner {
 
     /** Reproducible packages: SOURCE_DATE_EPOCH (seconds) fixes the creation time when set. */
     private static Instant created() {
-        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        // The system property is for tests that run two jobs in one JVM and compare their packages byte for byte.
+        String epoch = System.getenv("SOURCE_DATE_EPOCH") != null ? System.getenv("SOURCE_DATE_EPOCH")
+                : System.getProperty("samenloop.sourceDateEpoch");
         return epoch != null && epoch.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(epoch)) : Instant.ofEpochSecond(Instant.now().getEpochSecond());
     }
 }
