@@ -221,7 +221,14 @@ public final class Storage {
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return false;
         } catch (org.apache.hadoop.ipc.RemoteException e) {
-            if (e.unwrapRemoteException() instanceof org.apache.hadoop.fs.FileAlreadyExistsException) {
+            // Another client holds the file open (its lease: it is creating the lock this moment): taken too.
+            if (e.getClassName().endsWith(".FileAlreadyExistsException")
+                    || e.getClassName().endsWith(".AlreadyBeingCreatedException")) {
+                return false;
+            }
+            throw e;
+        } catch (IOException e) {
+            if (e.getClass().getName().endsWith(".AlreadyBeingCreatedException")) {
                 return false;
             }
             throw e;
