@@ -44,6 +44,8 @@ public final class FolderLock implements AutoCloseable {
     /** A lock file with no holder written yet is being created; only after this long is it stale. */
     private static final Duration CREATING = Duration.ofMinutes(1);
     private static final Set<FolderLock> HELD = ConcurrentHashMap.newKeySet();
+    /** Schemes of object stores: no atomic create-without-overwrite, no atomic folder rename. */
+    private static final Set<String> OBJECT_STORES = Set.of("s3a", "s3", "s3n", "gs", "oss", "cos", "wasb", "wasbs");
     private static volatile ScheduledExecutorService heartbeat;
 
     /** Who holds a lock. */
@@ -112,6 +114,11 @@ public final class FolderLock implements AutoCloseable {
      * cannot create a file atomically; docs/cluster.md says how to run there.
      */
     public static FolderLock acquire(Location file, String what, String job, Consumer<String> notes) {
+        if (!file.isLocal() && OBJECT_STORES.contains(file.scheme())) {
+            notes.accept(what + " is on an object store (" + file.scheme() + "://), which cannot create a file atomically:"
+                    + " its lock keeps out runs that start later, not one that starts at the same moment; run one job at a"
+                    + " time there (docs/cluster.md)");
+        }
         Holder me = new Holder(job, ProcessHandle.current().pid(), host(), Instant.now(), UUID.randomUUID().toString());
         try {
             Storage.createFolders(file.parent());
