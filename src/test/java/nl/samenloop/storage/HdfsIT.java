@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * is named in output-check.md, and a second run against the first one's register would be protected against it).
  *
  * <p>Measured on the shared 2-core machine at load average ~8: HDFS start 9 s, the local run 103 s (the JVM's first
- * job: Spark and the JIT warm up), the run on HDFS 47 s, the class 158 s; the same runs on an idle machine take
- * about half that. {@code MiniHdfs} also serves {@code HdfsIngestIT} (.sav, Parquet and CSV read from HDFS) and
+ * job: Spark and the JIT warm up), the run on HDFS 47 s, the class 158 s; in a whole {@code mvn verify} at load ~5:
+ * local 45 s, HDFS 27 s, the class 81 s (HdfsIngestIT 21 s, IngestCacheHdfsIT 12 s with the HDFS start). {@code MiniHdfs} also serves {@code HdfsIngestIT} (.sav, Parquet and CSV read from HDFS) and
  * {@code IngestCacheHdfsIT} (the staged input is reused when the delivery on HDFS is unchanged).
  */
 class HdfsIT {
