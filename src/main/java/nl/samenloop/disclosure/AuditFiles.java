@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -77,11 +79,17 @@ public final class AuditFiles {
      * count with its raw value and persons next to the decision. Never part of a package.
      */
     public static Path writeInternal(Path workDir, String job, List<ProtectedTable> tables) {
-        Path dir = workDir.resolve("audit").resolve(job);
-        Path file = dir.resolve("cells-internal.csv");
+        return writeInternal(Location.local(workDir), job, tables).local();
+    }
+
+    /** As {@link #writeInternal(Path, String, List)} into a working area on any file system. */
+    public static Location writeInternal(Location workDir, String job, List<ProtectedTable> tables) {
+        Location dir = workDir.resolve("audit").resolve(job);
+        Location file = dir.resolve("cells-internal.csv");
         try {
-            Files.createDirectories(dir);
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Storage.createFolders(dir);
+            try (BufferedWriter w = file.isLocal() ? Files.newBufferedWriter(file.local(), StandardCharsets.UTF_8)
+                    : new BufferedWriter(new java.io.OutputStreamWriter(Storage.create(file), StandardCharsets.UTF_8))) {
                 w.write(INTERNAL_HEADER);
                 w.newLine();
                 for (ProtectedTable t : tables) {

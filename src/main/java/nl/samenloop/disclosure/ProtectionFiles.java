@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,31 +38,30 @@ public final class ProtectionFiles {
     private ProtectionFiles() {
     }
 
-    public static void write(Path dir, Disclosure.Release release) {
+    public static void write(Location dir, Disclosure.Release release) {
         try {
-            Files.createDirectories(dir);
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(DECISIONS), StandardCharsets.UTF_8)) {
+            Storage.createFolders(dir);
+            try (BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(Storage.create(dir.resolve(DECISIONS)), StandardCharsets.UTF_8))) {
                 w.write("key\tstatus\trule\tshown\tlower\tupper\n");
                 for (Decision d : new TreeMap<>(release.decisions()).values()) {
                     w.write(String.join("\t", escape(d.ref().toString()), d.status().name(), opt(d.rule()),
                             opt(d.shownValue()), opt(d.auditLower()), opt(d.auditUpper())) + "\n");
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(EARLIER), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(Storage.create(dir.resolve(EARLIER)), StandardCharsets.UTF_8))) {
                 w.write("key\tlower\tupper\n");
                 for (Map.Entry<CountRef, Interval> e : new TreeMap<>(release.earlierTargets()).entrySet()) {
                     w.write(escape(e.getKey().toString()) + "\t" + e.getValue().lower() + "\t" + e.getValue().upper() + "\n");
                 }
             }
-            Files.writeString(dir.resolve(RELEASE), "rounds\t" + release.rounds() + "\nprograms\t" + release.programs() + "\n",
-                    StandardCharsets.UTF_8);
+            Storage.writeString(dir.resolve(RELEASE), "rounds\t" + release.rounds() + "\nprograms\t" + release.programs() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the protection to " + dir, e);
         }
     }
 
     /** @throws IllegalArgumentException when the files are missing or damaged */
-    public static Stored read(Path dir) {
+    public static Stored read(Location dir) {
         try {
             Map<CountRef, Decision> decisions = new TreeMap<>();
             for (String[] f : rows(dir.resolve(DECISIONS), 6)) {
@@ -75,7 +75,7 @@ public final class ProtectionFiles {
                 earlier.put(ref(unescape(f[0])), new Interval(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
             }
             Map<String, Integer> stats = new TreeMap<>();
-            for (String line : Files.readAllLines(dir.resolve(RELEASE), StandardCharsets.UTF_8)) {
+            for (String line : Storage.readString(dir.resolve(RELEASE)).lines().toList()) {
                 String[] f = line.split("\t");
                 stats.put(f[0], Integer.valueOf(f[1]));
             }
@@ -85,14 +85,14 @@ public final class ProtectionFiles {
         }
     }
 
-    private static List<String[]> rows(Path file, int fields) throws IOException {
+    private static List<String[]> rows(Location file, int fields) throws IOException {
         List<String[]> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Storage.open(file), StandardCharsets.UTF_8))) {
             r.readLine();
             for (String line; (line = r.readLine()) != null; ) {
                 String[] f = line.split("\t", -1);
                 if (f.length != fields) {
-                    throw new IllegalArgumentException(file.getFileName() + ": a line with " + f.length + " fields");
+                    throw new IllegalArgumentException(file.name() + ": a line with " + f.length + " fields");
                 }
                 out.add(f);
             }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
@@ -30,16 +32,43 @@ public final class RunLog implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger("nl.samenloop");
     private static volatile RunLog active;
     private static volatile Path last;
+    /** How the one-line error names the log: the file, or where it was copied to. */
+    private static volatile String lastName;
 
     private final Path file;
     private final LoggerContext ctx;
     private final FileAppender appender;
     private final Map<LoggerConfig, List<Appender>> replaced = new LinkedHashMap<>();
+    /** For a working area on another file system: where the log is copied when the command ends. */
+    private Location upload;
 
     private RunLog(Path file, LoggerContext ctx, FileAppender appender) {
         this.file = file;
         this.ctx = ctx;
         this.appender = appender;
+    }
+
+    /**
+     * As {@link #to(Path)} for a working area on any file system. Log4j appends to local files only, so for a
+     * working area on HDFS or S3 the log is written on the driver in a private temporary file while the command
+     * runs (messages name it) and copied to {@code <work>/logs/samenloop-<start time>.log} when it ends, and the
+     * temporary file removed.
+     */
+    public static synchronized RunLog to(Location workDir) {
+        if (workDir.isLocal()) {
+            return to(workDir.local());
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("samenloop-log");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary log folder", e);
+        }
+        RunLog log = to(tmp);
+        log.upload = workDir.resolve("logs").resolve("samenloop-"
+                + java.time.Instant.now().toString().replace(':', '-') + ".log");
+        lastName = log.upload.toString();
+        return log;
     }
 
     /** Routes all logging to {@code <workDir>/logs/samenloop.log} (appended) until closed. */
@@ -79,6 +108,7 @@ public final class RunLog implements AutoCloseable {
         ctx.updateLoggers();
         active = log;
         last = file;
+        lastName = file.toString();
         LOG.warn("---- samenloop run started; Spark and Hadoop messages follow ----");
         return log;
     }
@@ -100,9 +130,15 @@ public final class RunLog implements AutoCloseable {
         return last;
     }
 
+    /** The log named in the one-line error: the file, or for a working area on HDFS/S3 the copy there; or null. */
+    public static String lastName() {
+        return last == null ? null : lastName;
+    }
+
     /** A new command starts: it has logged nowhere yet. */
     public static void forgetLast() {
         last = null;
+        lastName = null;
     }
 
     @Override
@@ -121,5 +157,17 @@ public final class RunLog implements AutoCloseable {
             ac.removeAppender(APPENDER);
         }
         active = null;
+        if (upload != null) {
+            Path dir = file.getParent().getParent();
+            try {
+                try (java.io.InputStream in = Files.newInputStream(file);
+                     java.io.OutputStream out = Storage.create(upload)) {
+                    in.transferTo(out);
+                }
+                Storage.deleteTree(dir);
+            } catch (IOException | RuntimeException e) {
+                // The log stays where it was written (the one-line error names it).
+            }
+        }
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.samenloop.model.GeoLevel;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 
 /**
  * A cell table on disk: the indicators stage's output {@code work:cells/<table>} (plan stage outputs), read
@@ -30,9 +32,14 @@ public final class CellTableFiles {
     }
 
     public static void write(Path dir, CellTable t) {
+        write(Location.local(dir), t);
+    }
+
+    /** As {@link #write(Path, CellTable)} into a folder on any file system (a working area on HDFS or S3). */
+    public static void write(Location dir, CellTable t) {
         try {
-            Files.createDirectories(dir);
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("table.tsv"), StandardCharsets.UTF_8)) {
+            Storage.createFolders(dir);
+            try (BufferedWriter w = writer(dir, "table.tsv")) {
                 line(w, "name", t.name());
                 line(w, "indicator", t.indicator());
                 line(w, "title", t.title());
@@ -46,7 +53,7 @@ public final class CellTableFiles {
                     line(w, "geo_set", e.getKey(), String.join(" ", e.getValue()));
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("cells.tsv"), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = writer(dir, "cells.tsv")) {
                 w.write(CELLS);
                 w.newLine();
                 for (Cell c : t.cells()) {
@@ -56,14 +63,14 @@ public final class CellTableFiles {
                             String.join(" ", extra), Boolean.toString(c.released()), c.preset() == null ? "" : c.preset());
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("members.tsv"), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = writer(dir, "members.tsv")) {
                 w.write("ref\tcount");
                 w.newLine();
                 for (Map.Entry<CountRef, Count> e : new java.util.TreeMap<>(t.memberCounts()).entrySet()) {
                     line(w, e.getKey().toString(), count(e.getValue()));
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("relations.tsv"), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = writer(dir, "relations.tsv")) {
                 w.write(RELATIONS);
                 w.newLine();
                 for (Relation r : t.relations()) {
@@ -76,7 +83,23 @@ public final class CellTableFiles {
         }
     }
 
+    /** Locally as before ({@code Files.newBufferedWriter}); elsewhere a UTF-8 writer on the file system's stream. */
+    private static BufferedWriter writer(Location dir, String name) throws IOException {
+        Location file = dir.resolve(name);
+        if (file.isLocal()) {
+            return Files.newBufferedWriter(file.local(), StandardCharsets.UTF_8);
+        }
+        return new BufferedWriter(new java.io.OutputStreamWriter(Storage.create(file),
+                StandardCharsets.UTF_8.newEncoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
+    }
+
     public static CellTable read(Path dir) {
+        return read(Location.local(dir));
+    }
+
+    /** As {@link #read(Path)} from a folder on any file system (a working area on HDFS or S3). */
+    public static CellTable read(Location dir) {
         try {
             Map<String, String> head = new LinkedHashMap<>();
             Map<String, String> notes = new LinkedHashMap<>();
@@ -114,7 +137,7 @@ public final class CellTableFiles {
                 relations.add(new Relation(Relation.Type.valueOf(f.get(0)), ref(f.get(1)), parts));
             }
             Map<CountRef, Count> members = new LinkedHashMap<>();
-            if (Files.exists(dir.resolve("members.tsv"))) {
+            if (Storage.exists(dir.resolve("members.tsv"))) {
                 for (List<String> f : rows(dir.resolve("members.tsv"), true)) {
                     members.put(ref(f.get(0)), count(f.get(1)));
                 }
@@ -174,9 +197,9 @@ public final class CellTableFiles {
         return b.toString();
     }
 
-    private static List<List<String>> rows(Path file, boolean header) throws IOException {
+    private static List<List<String>> rows(Location file, boolean header) throws IOException {
         List<List<String>> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Storage.open(file), StandardCharsets.UTF_8))) {
             String line;
             boolean first = header;
             while ((line = r.readLine()) != null) {

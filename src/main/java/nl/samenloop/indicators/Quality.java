@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -186,15 +188,15 @@ public final class Quality implements Indicator {
     }
 
     /** Aggregated values only: municipality code, period, measure, value, expected range. */
-    static void writeBreaks(Path file, List<Flag> flags) {
+    static void writeBreaks(Location file, List<Flag> flags) {
         StringBuilder sb = new StringBuilder("municipality,period,measure,value,expected_low,expected_high\n");
         for (Flag f : flags) {
             sb.append(f.geoCode()).append(',').append(f.period()).append(',').append(f.measure()).append(',')
                     .append(fmt(f.value())).append(',').append(fmt(f.low())).append(',').append(fmt(f.high())).append('\n');
         }
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+            Storage.createFolders(file.parent());
+            Storage.writeString(file, sb.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the break list " + file, e);
         }

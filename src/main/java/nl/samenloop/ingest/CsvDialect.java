@@ -12,10 +12,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 
 /**
  * What a CSV file looks like (spec data-layout.md: header row; ',' or ';' separator, detected; UTF-8 or
@@ -27,6 +28,11 @@ public record CsvDialect(Charset charset, char separator, List<String> header) {
     public static final Charset CP1252 = Charset.forName("windows-1252");
 
     public static CsvDialect detect(Path file) {
+        return detect(Location.local(file));
+    }
+
+    /** As {@link #detect(Path)} for a file on any file system (read on the driver through Hadoop's FileSystem). */
+    public static CsvDialect detect(Location file) {
         Charset cs = isUtf8(file) ? StandardCharsets.UTF_8 : CP1252;
         String line = firstLine(file, cs);
         if (line == null || line.isBlank()) {
@@ -41,12 +47,12 @@ public record CsvDialect(Charset charset, char separator, List<String> header) {
         return new CsvDialect(cs, sep, splitHeader(line, sep));
     }
 
-    static boolean isUtf8(Path file) {
+    static boolean isUtf8(Location file) {
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);
-        try (InputStream is = Files.newInputStream(file)) {
+        try (InputStream is = Storage.open(file)) {
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = is.read(buf, 0, in.remaining())) > 0) {
@@ -70,8 +76,8 @@ public record CsvDialect(Charset charset, char separator, List<String> header) {
         }
     }
 
-    private static String firstLine(Path file, Charset cs) {
-        try (InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
+    private static String firstLine(Location file, Charset cs) {
+        try (InputStream is = new BufferedInputStream(Storage.open(file))) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             int c;
             while ((c = is.read()) >= 0 && c != '\n') {

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import nl.samenloop.engine.Failures;
 import nl.samenloop.engine.Progress;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -49,10 +50,18 @@ public final class Ingest {
      * says FAILED with the reason, and staging/ keeps the previous successful ingest.
      */
     public static IngestReport run(SparkSession spark, Path inputDir, Path workDir, Path confDir, Progress progress) {
-        Path next = null;
+        return run(spark, Location.local(inputDir), Location.local(workDir), confDir, progress);
+    }
+
+    /**
+     * As {@link #run(SparkSession, Path, Path, Path, Progress)} with input and working area on any file system
+     * ({@link Location}: a local folder, hdfs://, s3a://).
+     */
+    public static IngestReport run(SparkSession spark, Location inputDir, Location workDir, Path confDir, Progress progress) {
+        Location next = null;
         boolean reported = false;
         try {
-            if (!Files.isDirectory(inputDir)) {
+            if (!isFolder(inputDir)) {
                 throw new IngestException(inputDir + ": input folder does not exist");
             }
             ColumnMapping mapping = ColumnMapping.load(confDir);
@@ -79,7 +88,7 @@ public final class Ingest {
             } finally {
                 spark.conf().set(CACHE_COMPRESSED, compressed);
             }
-            Path quality = Staging.quality(workDir);
+            Location quality = Staging.quality(workDir);
             if (!report.passed()) {
                 List<String> failing = report.tables().values().stream().filter(t -> !t.reconciles())
                         .map(TableReport::table).toList();
@@ -106,6 +115,14 @@ public final class Ingest {
         }
     }
 
+    private static boolean isFolder(Location dir) {
+        try {
+            return Storage.isFolder(dir);
+        } catch (java.io.IOException e) {
+            throw new IngestException(dir + ": cannot reach the input folder (" + Failures.rootCause(e) + ")");
+        }
+    }
+
     /** The reason a failed ingest gives in its report: our own one-line message, or the masked root cause. */
     private static String reason(RuntimeException e) {
         if (e instanceof IngestException) {
@@ -114,7 +131,7 @@ public final class Ingest {
         return e.getClass().getSimpleName() + ": " + Failures.rootCause(e);
     }
 
-    private static IngestReport tables(SparkSession spark, Path inputDir, Path workDir, Progress progress,
+    private static IngestReport tables(SparkSession spark, Location inputDir, Location workDir, Progress progress,
                                        ColumnMapping mapping, Map<String, TableInput> inputs) {
         Map<String, RawTable> raws = new LinkedHashMap<>();
         for (Map.Entry<String, TableInput> e : inputs.entrySet()) {
@@ -148,6 +165,10 @@ public final class Ingest {
      * file's fault, not the table folder's) and the root cause; a full disk is named as such.
      */
     static IngestException taskFailure(Exception e, Path inputDir, Path workDir, String table) {
+        return taskFailure(e, Location.local(inputDir), Location.local(workDir), table);
+    }
+
+    static IngestException taskFailure(Exception e, Location inputDir, Location workDir, String table) {
         IngestException cause = IngestException.find(e);
         if (cause != null) {
             return new IngestException(cause.getMessage(), e);
@@ -170,7 +191,7 @@ public final class Ingest {
      * from the writes themselves ({@link Observation}s on the written datasets): no job counts records,
      * and nothing is read back. Rejected records are few, so the second write is cheap.
      */
-    private static TableReport table(SparkSession spark, TableSpec spec, TableInput in, RawTable raw, Path work,
+    private static TableReport table(SparkSession spark, TableSpec spec, TableInput in, RawTable raw, Location work,
             Progress progress) {
         TableRules rules = TableRules.of(spec, raw);
         Dataset<Row> classified = Classifier.classify(raw, spec, rules, in.files().size() > 1).persist(StorageLevel.MEMORY_AND_DISK());
@@ -190,22 +211,22 @@ public final class Ingest {
             Observation stagedWritten = new Observation(spec.table() + " staged");
             Observation rejectsWritten = new Observation(spec.table() + " rejects");
 
-            Path stagedPath = Staging.staged(work, spec.table());
+            Location stagedPath = Staging.staged(work, spec.table());
             Dataset<Row> all = classified.observe(classes, count(lit(1)).as("read"), metrics.toArray(Column[]::new));
             stagedRows(all.filter(accepted), spec, raw, rules)
                     .observe(stagedWritten, count(lit(1)).as("rows"))
-                    .write().mode(SaveMode.Overwrite).parquet(stagedPath.toString());
+                    .write().mode(SaveMode.Overwrite).parquet(stagedPath.spark());
             Map<String, Object> m = observed(classes);
             long read = (Long) m.get("read");
             progress.rows("classify", spec.table() + " read", read);
 
-            Path rejectsPath = Staging.rejects(work, spec.table());
+            Location rejectsPath = Staging.rejects(work, spec.table());
             classified.filter(status.equalTo(Classifier.REJECTED))
                     .select(col(SourceReader.FILE).as("file"), col(SourceReader.ROW).as("row"),
                             col(Classifier.COLUMN).as("column"), col(Classifier.REASON).as("reason"),
                             col(Classifier.DETAIL).as("detail"))
                     .observe(rejectsWritten, count(lit(1)).as("rows"))
-                    .write().mode(SaveMode.Overwrite).parquet(rejectsPath.toString());
+                    .write().mode(SaveMode.Overwrite).parquet(rejectsPath.spark());
 
             long acc = asLong(m.get("accepted"));
             long merged = asLong(m.get("merged"));

@@ -3,6 +3,8 @@ package nl.samenloop.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.samenloop.storage.Location;
+import org.apache.hadoop.fs.FileStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,10 +32,38 @@ public final class InputDiscovery {
 
     /** The table's input, or null when an optional table is absent. */
     public static TableInput discover(Path inputDir, TableSpec spec) {
+        return discover(Location.local(inputDir), spec);
+    }
+
+    /** One name in a folder: whether it is a folder or a regular file (links followed, as {@code Files} does). */
+    private record Entry(Location path, boolean folder, boolean file) {
+        String name() {
+            return path.name();
+        }
+    }
+
+    /** The entries of a folder, sorted by name: through {@code java.nio} locally, one listing on HDFS/S3. */
+    private static List<Entry> list(Location dir) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        if (dir.isLocal()) {
+            try (Stream<Path> s = Files.list(dir.local())) {
+                s.forEach(p -> out.add(new Entry(Location.local(p), Files.isDirectory(p), Files.isRegularFile(p))));
+            }
+        } else {
+            for (FileStatus st : dir.fileSystem().listStatus(dir.hadoop())) {
+                out.add(new Entry(dir.resolve(st.getPath().getName()), st.isDirectory(), st.isFile()));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Entry::name));
+        return out;
+    }
+
+    /** The table's input in a folder on any file system, or null when an optional table is absent. */
+    public static TableInput discover(Location inputDir, TableSpec spec) {
         String table = spec.table();
-        List<Path> candidates = new ArrayList<>();
-        try (Stream<Path> s = Files.list(inputDir)) {
-            s.filter(p -> matchesTable(p, table)).sorted().forEach(candidates::add);
+        List<Entry> candidates = new ArrayList<>();
+        try {
+            list(inputDir).stream().filter(p -> matchesTable(p, table)).forEach(candidates::add);
         } catch (IOException e) {
             throw new IngestException(inputDir + ": cannot list input folder (" + e.getClass().getSimpleName() + ")");
         }
@@ -46,32 +76,32 @@ public final class InputDiscovery {
         }
         if (candidates.size() > 1) {
             throw new IngestException(inputDir.resolve(table) + ": ambiguous input for table " + table + ": "
-                    + candidates.stream().map(p -> p.getFileName().toString()).toList());
+                    + candidates.stream().map(Entry::name).toList());
         }
-        Path p = candidates.get(0);
+        Entry p = candidates.get(0);
         SourceFile.Format direct = format(p);
         if (direct != null) {
             return new TableInput(table, List.of(sourceFile(p, direct)), List.of());
         }
-        return folder(p, table);
+        return folder(p.path(), table);
     }
 
-    private static boolean matchesTable(Path p, String table) {
-        String n = p.getFileName().toString();
+    private static boolean matchesTable(Entry p, String table) {
+        String n = p.name();
         if (n.startsWith(".") || n.startsWith("_")) {
             return false;
         }
-        String base = format(p) != null ? n.substring(0, n.lastIndexOf('.')) : Files.isDirectory(p) ? n : null;
+        String base = format(p) != null ? n.substring(0, n.lastIndexOf('.')) : p.folder() ? n : null;
         return base != null && base.equalsIgnoreCase(table);
     }
 
     /** Format by extension; a folder ending in .parquet is a Parquet dataset. */
-    static SourceFile.Format format(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".csv") && Files.isRegularFile(p)) {
+    private static SourceFile.Format format(Entry p) {
+        String n = p.name().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".csv") && p.file()) {
             return SourceFile.Format.CSV;
         }
-        if (n.endsWith(".sav") && Files.isRegularFile(p)) {
+        if (n.endsWith(".sav") && p.file()) {
             return SourceFile.Format.SAV;
         }
         if (n.endsWith(".parquet")) {
@@ -80,8 +110,9 @@ public final class InputDiscovery {
         return null;
     }
 
-    private static SourceFile sourceFile(Path p, SourceFile.Format f) {
-        String n = p.getFileName().toString();
+    private static SourceFile sourceFile(Entry e, SourceFile.Format f) {
+        Location p = e.path();
+        String n = e.name();
         String stem = n.contains(".") ? n.substring(0, n.indexOf('.')) : n;
         Matcher y = YEAR.matcher(stem);
         if (!y.find()) {
@@ -96,11 +127,10 @@ public final class InputDiscovery {
         return new SourceFile(p, f, year, version);
     }
 
-    private static TableInput folder(Path dir, String table) {
+    private static TableInput folder(Location dir, String table) {
         List<SourceFile> all = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-                    .sorted()
+        try {
+            list(dir).stream().filter(p -> !p.name().startsWith(".") && !p.name().startsWith("_"))
                     .forEach(p -> {
                         SourceFile.Format f = format(p);
                         if (f != null) {

@@ -2,17 +2,19 @@ package nl.samenloop.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 
 /**
  * Where each split of a text file starts counting lines, so that every line read through Hadoop's line
  * reader gets its line number in the file without a Spark job that counts the lines of every split first
  * ({@code zipWithIndex} does that: a second full read of every file). One sequential scan of the file on the
- * driver, like the encoding check of {@link CsvDialect}.
+ * driver, like the encoding check of {@link CsvDialect} (through Hadoop's {@code FileSystem.open} when the file is
+ * on HDFS or S3).
  *
  * <p>Hadoop's {@code LineRecordReader} ends a line at LF, CRLF or a lone CR; a split that does not start at
  * offset 0 skips everything up to and including the first line end at or after its start (the previous
@@ -30,7 +32,7 @@ final class LineIndex {
      * absent from the map.
      */
     static Map<Long, long[]> firstLines(Path file, long[] splitStarts) {
-        return scan(file, splitStarts, (char) 0).firstLines();
+        return scan(Location.local(file), splitStarts, (char) 0).firstLines();
     }
 
     /**
@@ -46,7 +48,7 @@ final class LineIndex {
      * break — found in the same pass, which then runs to the end of the file. The quoting rules are those of
      * {@link CsvRecords}; '"', ',', ';', CR and LF are the same bytes in UTF-8 and Windows-1252.
      */
-    static Index scan(Path file, long[] splitStarts, char sep) {
+    static Index scan(Location file, long[] splitStarts, char sep) {
         long[] starts = splitStarts.clone();
         Arrays.sort(starts);
         Map<Long, long[]> out = new HashMap<>();
@@ -68,7 +70,7 @@ final class LineIndex {
         boolean quoteSeen = false;
         long recordLine = 0;
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Storage.open(file)) {
             int n;
             while ((n = in.read(buf)) > 0 && (next < starts.length || quotes)) {
                 for (int i = 0; i < n; i++, pos++) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.samenloop.engine.Failures;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 
 /**
  * Writes the data-quality report ({@code quality/report.csv} for machines, {@code report.md} for people):
@@ -22,9 +24,9 @@ final class QualityReport {
     private QualityReport() {
     }
 
-    static void write(IngestReport report, Path qualityDir) {
+    static void write(IngestReport report, Location qualityDir) {
         try {
-            Files.createDirectories(qualityDir);
+            Storage.createFolders(qualityDir);
             replace(qualityDir.resolve("report.csv"), csv(report));
             replace(qualityDir.resolve("report.md"), markdown(report));
         } catch (IOException e) {
@@ -37,7 +39,7 @@ final class QualityReport {
      * were read but did not reconcile — their counts. Best effort: a failure to write it (a full disk) must not
      * hide the failure being reported.
      */
-    static void writeFailed(Path qualityDir, String reason, IngestReport partial) {
+    static void writeFailed(Location qualityDir, String reason, IngestReport partial) {
         String why = reason.replace('\r', ' ').replace('\n', ' ');
         String note = "This ingest did not finish: staging/ and rejects/ still hold the previous successful ingest (or"
                 + " nothing), not this delivery.";
@@ -46,7 +48,7 @@ final class QualityReport {
         String csv = (partial == null ? "table,metric,value\n" : csv(partial).replace("ALL,reconciliation,FAIL\n", ""))
                 + "ALL,reconciliation,FAILED\nALL,failure," + quote(why) + "\n";
         try {
-            Files.createDirectories(qualityDir);
+            Storage.createFolders(qualityDir);
             replace(qualityDir.resolve("report.csv"), csv);
             replace(qualityDir.resolve("report.md"), md);
         } catch (IOException | RuntimeException e) {
@@ -54,10 +56,19 @@ final class QualityReport {
         }
     }
 
-    private static void replace(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private static void replace(Location location, String text) throws IOException {
+        if (location.isLocal()) {
+            Path file = location.local();
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        // HDFS renames onto no existing file: the old report goes first (a reader may briefly find none, never half).
+        Location tmp = location.sibling(location.name() + ".tmp");
+        Storage.writeString(tmp, text);
+        Storage.deleteFile(location);
+        Storage.rename(tmp, location);
     }
 
     static String csv(IngestReport report) {

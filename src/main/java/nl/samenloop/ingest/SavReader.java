@@ -35,10 +35,23 @@ final class SavReader {
     static SourceReader.Raw read(SparkSession spark, SourceFile f) {
         List<String> names = new ArrayList<>();
         try {
-            SpssDataFileReader r = new SpssDataFileReader(f.path().toFile());
-            for (SpssVariable v : r.getVariables()) {
-                if (!v.isVeryLongStringSegment()) {
-                    names.add(v.getVariableName());
+            SpssDataFileReader r;
+            java.io.InputStream remote = null;
+            if (f.path().isLocal()) {
+                r = new SpssDataFileReader(f.path().local().toFile());
+            } else {
+                remote = nl.samenloop.storage.Storage.open(f.path());
+                r = new SpssDataFileReader(new java.io.BufferedInputStream(remote));
+            }
+            try {
+                for (SpssVariable v : r.getVariables()) {
+                    if (!v.isVeryLongStringSegment()) {
+                        names.add(v.getVariableName());
+                    }
+                }
+            } finally {
+                if (remote != null) {
+                    remote.close();
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -52,9 +65,13 @@ final class SavReader {
             schema = schema.add(n, DataTypes.StringType, true);
         }
         schema = schema.add(SourceReader.ROW, DataTypes.LongType, false);
-        String path = f.path().toString();
+        String path = f.path().spark();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> rows = jsc.parallelize(List.of(path), 1).flatMap(p -> new Cases(p));
+        // A local file is opened by path in the task; one on HDFS or S3 through Spark's own Hadoop reader
+        // (binaryFiles: one stream per file, opened on the executor with the cluster's Hadoop configuration).
+        JavaRDD<Row> rows = f.path().isLocal()
+                ? jsc.parallelize(List.of(path), 1).flatMap(p -> new Cases(p, null))
+                : jsc.binaryFiles(path, 1).flatMap(t -> new Cases(path, new java.io.BufferedInputStream(t._2().open())));
         Dataset<Row> df = spark.createDataFrame(rows, schema).withColumn(SourceReader.FILE, lit(f.name()));
         return new SourceReader.Raw(names, df);
     }
@@ -68,10 +85,14 @@ final class SavReader {
         private long caseNo;
         private Row next;
 
-        Cases(String path) {
+        /** The stream of a file on HDFS/S3, closed after the last case; null for a local file. */
+        private final java.io.InputStream stream;
+
+        Cases(String path, java.io.InputStream stream) {
             this.path = path;
+            this.stream = stream;
             try {
-                reader = new SpssDataFileReader(path);
+                reader = stream == null ? new SpssDataFileReader(path) : new SpssDataFileReader(stream);
             } catch (IOException | RuntimeException e) {
                 throw new IngestException(path + ": unreadable SPSS .sav file (" + e.getClass().getSimpleName() + ")");
             }
@@ -108,6 +129,9 @@ final class SavReader {
                     if (reader.getNumCases() >= 0 && caseNo != reader.getNumCases()) {
                         throw new IngestException(path + ": SPSS .sav file ends after case " + caseNo + " of "
                                 + reader.getNumCases());
+                    }
+                    if (stream != null) {
+                        stream.close();
                     }
                     return null;
                 }

@@ -83,14 +83,14 @@ final class SourceReader {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         @SuppressWarnings("unchecked")
         JavaHadoopRDD<LongWritable, Text> text = (JavaHadoopRDD<LongWritable, Text>) jsc.hadoopFile(
-                f.path().toString(), TextInputFormat.class, LongWritable.class, Text.class);
+                f.path().spark(), TextInputFormat.class, LongWritable.class, Text.class);
         Partition[] splits = text.rdd().partitions();
         long[] starts = new long[splits.length];
         for (int i = 0; i < splits.length; i++) {
             starts[i] = ((FileSplit) ((HadoopPartition) splits[i]).inputSplit().value()).getStart();
         }
         LineIndex.Index index = LineIndex.scan(f.path(), starts, sep);
-        String path = f.path().toString();
+        String path = f.path().spark();
         JavaRDD<Row> lines;
         if (index.quotedLineBreakLine() >= 0) {
             lines = jsc.binaryFiles(path, 1).values()
@@ -189,7 +189,7 @@ final class SourceReader {
     private static Raw parquet(SparkSession spark, SourceFile f) {
         Dataset<Row> df;
         try {
-            df = spark.read().parquet(f.path().toString());
+            df = spark.read().parquet(f.path().spark());
             df.schema();
         } catch (Exception e) { // SparkException is checked in Java but thrown from Scala code
 
@@ -202,12 +202,20 @@ final class SourceReader {
             out.add(asText(col("`" + sf.name() + "`"), sf.dataType()).as(sf.name()));
         }
         uniqueHeader(f, names);
-        Column file = java.nio.file.Files.isDirectory(f.path())
+        Column file = isFolder(f)
                 ? concat(lit(f.name() + "/"), col("_metadata.file_name"))
                 : lit(f.name());
         out.add(file.as(FILE));
         out.add(col("_metadata.row_index").plus(1).as(ROW));
         return new Raw(names, df.select(out.toArray(Column[]::new)));
+    }
+
+    private static boolean isFolder(SourceFile f) {
+        try {
+            return nl.samenloop.storage.Storage.isFolder(f.path());
+        } catch (java.io.IOException e) {
+            throw new IngestException(f.path() + ": unreadable Parquet file (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     static Column asText(Column c, DataType t) {

@@ -1,6 +1,7 @@
 package nl.samenloop.ingest;
 
 import java.nio.file.Path;
+import nl.samenloop.storage.Location;
 
 /**
  * Names of the datasets ingest writes into the working area and link reads: the contract between the
@@ -41,6 +42,18 @@ public final class Staging {
     }
 
     public static Path quality(Path work) {
+        return work.resolve("quality");
+    }
+
+    public static Location staged(Location work, String table) {
+        return work.resolve("staging").resolve(table);
+    }
+
+    public static Location rejects(Location work, String table) {
+        return work.resolve("rejects").resolve(table);
+    }
+
+    public static Location quality(Location work) {
         return work.resolve("quality");
     }
 

@@ -2,8 +2,8 @@ package nl.samenloop.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
+import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
 
 /**
@@ -24,8 +24,8 @@ final class StagingGeneration {
     }
 
     /** A new, empty generation folder; what an earlier, stopped ingest left there is removed. */
-    static Path begin(Path work) {
-        Path next = work.resolve(NEXT);
+    static Location begin(Location work) {
+        Location next = work.resolve(NEXT);
         try {
             Storage.deleteTree(next);
             Storage.createFolders(next);
@@ -36,12 +36,12 @@ final class StagingGeneration {
     }
 
     /** Makes {@code next} the working area's staging and rejects; the previous ones are removed. */
-    static void switchTo(Path next, Path work) {
+    static void switchTo(Location next, Location work) {
         try {
             for (String name : FOLDERS) {
-                Path current = work.resolve(name);
-                Path fresh = next.resolve(name);
-                Path old = work.resolve("." + name + "-old");
+                Location current = work.resolve(name);
+                Location fresh = next.resolve(name);
+                Location old = work.resolve("." + name + "-old");
                 Storage.deleteTree(old);
                 if (Storage.exists(current)) {
                     Storage.rename(current, old);
@@ -60,7 +60,7 @@ final class StagingGeneration {
     }
 
     /** Removes a generation that is not switched in (best effort: the next ingest removes it anyway). */
-    static void discard(Path next) {
+    static void discard(Location next) {
         try {
             Storage.deleteTree(next);
         } catch (IOException | RuntimeException e) {

@@ -22,6 +22,8 @@ import nl.samenloop.model.Reference;
 import nl.samenloop.publish.PackageFolder;
 import nl.samenloop.storage.FolderLock;
 import nl.samenloop.storage.FolderRules;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,7 +124,7 @@ public final class Cli {
                 line.append(" (").append(root).append(')');
             }
         }
-        Path log = RunLog.lastFile();
+        String log = RunLog.lastName();
         if (log != null) {
             line.append(" — full trace in ").append(log);
         }
@@ -137,21 +139,50 @@ public final class Cli {
         return env != null ? Path.of(env) : Path.of("conf");
     }
 
-    static Plan plan(Path jobFile, Path input, Path output, Path work, Path confDir) throws JobSpecException {
+    /**
+     * A folder given on the command line: a local path (relative to the working directory) or a URI
+     * ({@code hdfs://…}, {@code s3a://…}, {@code file:…}); null when not given.
+     */
+    static Location location(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Location.parse(text, Path.of(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether the folder exists; a file system that cannot be reached is one clear line. */
+    static boolean isFolder(Location l, String what) {
+        try {
+            return Storage.isFolder(l);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot reach the " + what + " " + l + " ("
+                    + Failures.rootCause(e) + ")");
+        }
+    }
+
+    static Plan plan(Path jobFile, String input, String output, String work, Path confDir) throws JobSpecException {
+        return plan(jobFile, location("--input", input), location("--output", output), location("--work", work), confDir);
+    }
+
+    static Plan plan(Path jobFile, Location input, Location output, Location work, Path confDir) throws JobSpecException {
         if (!Files.isRegularFile(jobFile)) {
             throw new IllegalArgumentException("job file not found: " + jobFile);
         }
         JobSpec job = JobSpecParser.parse(jobFile, new RegistryCatalog());
         if (input != null || output != null || work != null) {
-            job = new JobSpec(job.name(), job.title(), input != null ? input.toAbsolutePath() : job.input(),
-                    output != null ? output.toAbsolutePath() : job.output(), work != null ? work.toAbsolutePath() : job.work(), job.classificationYear(), job.periods(),
+            job = new JobSpec(job.name(), job.title(), input != null ? input : job.input(),
+                    output != null ? output : job.output(), work != null ? work : job.work(), job.classificationYear(), job.periods(),
                     job.pools(), job.dataHorizon(), job.population(), job.geography(), job.trajectories(), job.tables(), job.disclosure());
         }
         List<String> problems = ReferenceCheck.problems(job, Reference.load(confDir));
         if (!problems.isEmpty()) {
             throw new JobSpecException(jobFile.toString(), problems);
         }
-        if (!Files.isDirectory(job.input())) {
+        if (!isFolder(job.input(), "input folder")) {
             throw new IllegalArgumentException("input folder not found: " + job.input() + " (key 'input' in " + jobFile + ")");
         }
         // Again after the command line had its say: --output and --work must keep the same rules as the file.
@@ -169,12 +200,12 @@ public final class Cli {
         Cli parent;
         @Parameters(index = "0", paramLabel = "JOB", description = "job file (YAML)")
         Path job;
-        @Option(names = "--input", description = "input folder (overrides the job's 'input')")
-        Path input;
-        @Option(names = "--output", description = "package folder (overrides the job's 'output')")
-        Path output;
-        @Option(names = "--work", description = "secure working area (overrides the job's 'work')")
-        Path work;
+        @Option(names = "--input", description = "input folder (overrides the job's 'input'); a path or hdfs://, s3a://, file: URI")
+        String input;
+        @Option(names = "--output", description = "package folder (overrides the job's 'output'); a path or URI")
+        String output;
+        @Option(names = "--work", description = "secure working area (overrides the job's 'work'); a path or URI")
+        String work;
         @Option(names = "--master", description = "Spark master URL (default local[*]; e.g. spark://host:7077)")
         String master;
         @Option(names = "--fresh", description = "ingest again even when the working area holds the same input, staged")
@@ -219,12 +250,12 @@ public final class Cli {
         Cli parent;
         @Parameters(index = "0", paramLabel = "JOB")
         Path job;
-        @Option(names = "--input", description = "input folder (overrides the job's 'input')")
-        Path input;
-        @Option(names = "--output", description = "package folder (overrides the job's 'output')")
-        Path output;
-        @Option(names = "--work", description = "secure working area (overrides the job's 'work')")
-        Path work;
+        @Option(names = "--input", description = "input folder (overrides the job's 'input'); a path or hdfs://, s3a://, file: URI")
+        String input;
+        @Option(names = "--output", description = "package folder (overrides the job's 'output'); a path or URI")
+        String output;
+        @Option(names = "--work", description = "secure working area (overrides the job's 'work'); a path or URI")
+        String work;
 
         @Override
         public Integer call() throws Exception {
@@ -242,16 +273,18 @@ public final class Cli {
     static final class IngestCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         Cli parent;
-        @Option(names = "--input", required = true, description = "folder of microdata files")
-        Path input;
+        @Option(names = "--input", required = true, description = "folder of microdata files (a path or hdfs://, s3a://, file: URI)")
+        String input;
         @Option(names = "--work", required = true, description = "secure working area (staging, rejects, quality report)")
-        Path work;
+        String work;
         @Option(names = "--master", description = "Spark master URL (default local[*])")
         String master;
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isDirectory(input)) {
+            Location input = location("--input", this.input);
+            Location work = location("--work", this.work);
+            if (!isFolder(input, "input folder")) {
                 throw new IllegalArgumentException("input folder not found: " + input);
             }
             List<String> folders = FolderRules.problems(input, null, work);

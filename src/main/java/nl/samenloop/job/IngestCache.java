@@ -14,11 +14,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.samenloop.ingest.IngestReport;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 
 /**
  * Re-running jobs on the same delivery should not re-read it: staged data in the working area is reused
- * when the input folder (every file's path, size and modification time) and the column mapping are
- * unchanged since it was staged. {@code run --fresh} ingests anyway.
+ * when the input folder (every file's path, size and modification time — on HDFS/S3 from the file system's
+ * listing) and the column mapping are unchanged since it was staged. {@code run --fresh} ingests anyway.
  */
 final class IngestCache {
     /** Bump when the staged layout changes, so old staging is never read by new code. */
@@ -29,17 +31,33 @@ final class IngestCache {
     private IngestCache() {
     }
 
-    static String fingerprint(Path input, Path conf) {
+    static String fingerprint(Location input, Path conf) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(STAGING_VERSION.getBytes(StandardCharsets.UTF_8));
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(input)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path f : files) {
-                String line = input.relativize(f) + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis() + "\n";
-                md.update(line.getBytes(StandardCharsets.UTF_8));
+            if (input.isLocal()) {
+                List<Path> files;
+                try (Stream<Path> s = Files.walk(input.local())) {
+                    files = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : files) {
+                    String line = input.local().relativize(f) + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis() + "\n";
+                    md.update(line.getBytes(StandardCharsets.UTF_8));
+                }
+            } else {
+                // The same lines from one recursive listing (FileSystem.listFiles): relative name, length, mtime.
+                java.util.TreeMap<String, String> lines = new java.util.TreeMap<>();
+                String root = input.qualified().toUri().getPath();
+                org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it =
+                        input.fileSystem().listFiles(input.hadoop(), true);
+                while (it.hasNext()) {
+                    org.apache.hadoop.fs.LocatedFileStatus f = it.next();
+                    String rel = f.getPath().toUri().getPath().substring(root.length()).replaceFirst("^/", "");
+                    lines.put(rel, rel + "|" + f.getLen() + "|" + f.getModificationTime() + "\n");
+                }
+                for (String line : lines.values()) {
+                    md.update(line.getBytes(StandardCharsets.UTF_8));
+                }
             }
             Path mapping = conf.resolve("columns.yaml");
             if (Files.isRegularFile(mapping)) {
@@ -52,14 +70,14 @@ final class IngestCache {
     }
 
     /** The report of the staged data under {@code work}, when it was staged from this same input; else null. */
-    static IngestReport load(Path work, String fingerprint) {
-        Path staging = work.resolve("staging");
+    static IngestReport load(Location work, String fingerprint) {
+        Location staging = work.resolve("staging");
         try {
-            if (fingerprint == null || !Files.isRegularFile(staging.resolve(FINGERPRINT))
-                    || !fingerprint.equals(Files.readString(staging.resolve(FINGERPRINT)).trim())) {
+            if (fingerprint == null || !Storage.isFile(staging.resolve(FINGERPRINT))
+                    || !fingerprint.equals(Storage.readString(staging.resolve(FINGERPRINT)).trim())) {
                 return null;
             }
-            try (InputStream in = Files.newInputStream(staging.resolve(REPORT)); ObjectInputStream o = new ObjectInputStream(in)) {
+            try (InputStream in = Storage.open(staging.resolve(REPORT)); ObjectInputStream o = new ObjectInputStream(in)) {
                 return (IngestReport) o.readObject();
             }
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
@@ -68,26 +86,26 @@ final class IngestCache {
     }
 
     /** Called before ingest starts: a run that fails half-way must not leave a fingerprint for half-staged data. */
-    static void invalidate(Path work) {
+    static void invalidate(Location work) {
         try {
-            Files.deleteIfExists(work.resolve("staging").resolve(FINGERPRINT));
+            Storage.deleteFile(work.resolve("staging").resolve(FINGERPRINT));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot reset the staging fingerprint in " + work, e);
         }
     }
 
-    static void save(Path work, String fingerprint, IngestReport report) {
+    static void save(Location work, String fingerprint, IngestReport report) {
         if (fingerprint == null) {
             return;
         }
-        Path staging = work.resolve("staging");
-        try (OutputStream out = Files.newOutputStream(staging.resolve(REPORT)); ObjectOutputStream o = new ObjectOutputStream(out)) {
+        Location staging = work.resolve("staging");
+        try (OutputStream out = Storage.create(staging.resolve(REPORT)); ObjectOutputStream o = new ObjectOutputStream(out)) {
             o.writeObject(report);
         } catch (IOException e) {
             return;
         }
         try {
-            Files.writeString(staging.resolve(FINGERPRINT), fingerprint + "\n");
+            Storage.writeString(staging.resolve(FINGERPRINT), fingerprint + "\n");
         } catch (IOException e) {
             // Without a fingerprint the next run simply ingests again.
         }

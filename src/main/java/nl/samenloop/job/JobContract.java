@@ -257,7 +257,8 @@ public final class JobContract {
             new Key("title", false, "text", "none", "any one-line text; shown in the plan and the package",
                     "A title for the plan and the package.", text(), null),
             new Key("input", true, "folder path", "**required**",
-                    "folder with the microdata files (see spec data-layout.md)",
+                    "folder with the microdata files (see spec data-layout.md); input, output and work may also be"
+                            + " `hdfs://`, `s3a://` or `file:` URIs (see Paths)",
                     "Folder with the microdata files.", text(), null),
             new Key("output", false, "folder path", "`out/<name>`", "publication package folder",
                     "Publication package folder (default out/<name>).", text(), null),

@@ -48,6 +48,7 @@ import nl.samenloop.register.RegisterLocation;
 import nl.samenloop.register.ReleaseRegister;
 import nl.samenloop.storage.FolderLock;
 import nl.samenloop.storage.FolderRules;
+import nl.samenloop.storage.Location;
 import nl.samenloop.storage.StageStore;
 import nl.samenloop.job.Plan.StageKind;
 import org.apache.spark.sql.SparkSession;
@@ -64,7 +65,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class JobRunner {
     /** What a finished run leaves: the package and the disclosure summary; tables that failed are named. */
-    public record Result(Path packageDir, DisclosureSummary summary, List<String> failedTables, IngestReport ingest) {
+    public record Result(Location packageDir, DisclosureSummary summary, List<String> failedTables, IngestReport ingest) {
     }
 
     /** A table asks for an input column the data does not have: found before linking starts. */
@@ -196,8 +197,8 @@ public final class JobRunner {
             failed = StageOutputs.failed(marker);
             tables = new ArrayList<>();
             for (TableRequest r : requests) {
-                Path dir = outputs.cellsDir().resolve(r.name());
-                if (Files.isDirectory(dir)) {
+                Location dir = outputs.cellsDir().resolve(r.name());
+                if (isFolder(dir)) {
                     tables.add(CellTableFiles.read(dir));
                 }
             }
@@ -215,10 +216,18 @@ public final class JobRunner {
                 + blocked.state().word + " (" + blocked.why() + "); " + advice);
     }
 
+    private static boolean isFolder(Location l) {
+        try {
+            return nl.samenloop.storage.Storage.isFolder(l);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Link's output, work:linked/<job>: written beside its place and renamed in when whole. */
     private static void writeLinked(StageOutputs outputs, LinkedData data, Progress progress) {
-        Path target = outputs.linkedDir();
-        Path temp = null;
+        Location target = outputs.linkedDir();
+        Location temp = null;
         try {
             temp = StageStore.begin(target);
             progress.stage("link", "writing the linked data to " + target);
@@ -233,8 +242,8 @@ public final class JobRunner {
     /** The indicators stage: every table, its cell table written to work:cells/<job>/<table> as one output. */
     private static void computeTables(StageOutputs outputs, LinkedData data, List<TableRequest> requests,
                                       List<CellTable> tables, List<String> failed, Progress progress) {
-        Path target = outputs.cellsDir();
-        Path temp = null;
+        Location target = outputs.cellsDir();
+        Location temp = null;
         try {
             temp = StageStore.begin(target);
             for (TableRequest r : requests) {
@@ -324,8 +333,8 @@ public final class JobRunner {
 
     /** Disclosure's output, work:protected/<job>, with the history it was protected against in its marker. */
     private static void writeProtected(StageOutputs outputs, Disclosure.Release release, History history, Progress progress) {
-        Path target = outputs.protectedDir();
-        Path temp = null;
+        Location target = outputs.protectedDir();
+        Location temp = null;
         try {
             temp = StageStore.begin(target);
             ProtectionFiles.write(temp, release);
@@ -461,7 +470,9 @@ public final class JobRunner {
 
     /** Reproducible packages: SOURCE_DATE_EPOCH (seconds) fixes the creation time when set. */
     private static Instant created() {
-        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        // The system property is for tests that run two jobs in one JVM and compare their packages byte for byte.
+        String epoch = System.getenv("SOURCE_DATE_EPOCH") != null ? System.getenv("SOURCE_DATE_EPOCH")
+                : System.getProperty("samenloop.sourceDateEpoch");
         return epoch != null && epoch.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(epoch)) : Instant.ofEpochSecond(Instant.now().getEpochSecond());
     }
 }

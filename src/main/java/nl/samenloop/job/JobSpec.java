@@ -1,6 +1,5 @@
 package nl.samenloop.job;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +9,23 @@ import java.util.OptionalInt;
 import nl.samenloop.model.GeoLevel;
 import nl.samenloop.model.Granularity;
 import nl.samenloop.model.Period;
+import nl.samenloop.storage.Location;
 
 /**
  * A job file as data (STYLE habit 1: "a job file is data, a plan is code"): plain immutable records with
  * every default filled in, nothing that runs. {@link JobSpecParser} builds one only when the whole file is
  * valid; {@link Plan#compile} turns it into stages. The keys are documented in docs/job-files.md.
  *
- * @param input  folder of microdata files, absolute (relative paths in the file are resolved against the
- *               working directory the command runs in)
+ * @param input  folder of microdata files: a local folder, absolute (relative paths in the file are resolved
+ *               against the working directory the command runs in), or a Hadoop URI ({@code hdfs://…},
+ *               {@code s3a://…}); the same holds for output and work
  * @param output publication package folder, absolute; default {@code out/<name>}
  * @param work   secure working area (staging, rejects, internal audit, locks, logs), absolute; default
  *               {@code work/<name>}
  * @param pools  pooled spans of years (multi-period averages), each within {@code periods}
  * @param dataHorizon the stated data horizon; empty means "derive it from the data" (spec: Periods)
  */
-public record JobSpec(String name, Optional<String> title, Path input, Path output, Path work,
+public record JobSpec(String name, Optional<String> title, Location input, Location output, Location work,
         int classificationYear, PeriodsSpec periods, List<PoolSpec> pools, Optional<LocalDate> dataHorizon,
         PopulationSpec population, GeographySpec geography, TrajectoriesSpec trajectories,
         List<TableSpec> tables, DisclosureSpec disclosure) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,6 +37,7 @@ import nl.samenloop.job.JobSpec.TrajectoriesSpec;
 import nl.samenloop.model.GeoLevel;
 import nl.samenloop.model.Granularity;
 import nl.samenloop.storage.FolderRules;
+import nl.samenloop.storage.Location;
 
 /**
  * Reads a job file (YAML) into a {@link JobSpec}, checking everything that can be checked without data:
@@ -214,9 +214,9 @@ public final class JobSpecParser {
                 name = null;
             }
             String title = top.text("title", false, "text");
-            Path input = path(top, "input", true, null);
-            Path output = path(top, "output", false, name == null ? null : "out/" + name);
-            Path work = path(top, "work", false, name == null ? null : "work/" + name);
+            Location input = path(top, "input", true, null);
+            Location output = path(top, "output", false, name == null ? null : "out/" + name);
+            Location work = path(top, "work", false, name == null ? null : "work/" + name);
             errors.addAll(FolderRules.problems(input, output, work));
 
             Long classificationYear = top.whole("classification_year", true, "a year such as 2020",
@@ -238,15 +238,17 @@ public final class JobSpecParser {
                     disclosure);
         }
 
-        private Path path(YamlSection s, String key, boolean required, String fallback) {
+        /** A local folder (relative: against {@code base}) or a Hadoop URI: hdfs://, s3a://, file: (Location). */
+        private Location path(YamlSection s, String key, boolean required, String fallback) {
             String text = s.text(key, required, "a folder path");
             if (text == null) {
-                return s.has(key) || fallback == null ? null : base.resolve(fallback).normalize();
+                return s.has(key) || fallback == null ? null : Location.local(base.resolve(fallback).normalize());
             }
             try {
-                return base.resolve(text).normalize();
-            } catch (InvalidPathException e) {
-                errors.add(s.at(key) + ": " + Values.show(text) + " is not a usable folder path");
+                return Location.parse(text, base);
+            } catch (IllegalArgumentException e) {
+                errors.add(s.at(key) + ": " + Values.show(text) + " is not a usable folder path or URI"
+                        + (text.contains(":") ? " (" + e.getMessage() + ")" : ""));
                 return null;
             }
         }

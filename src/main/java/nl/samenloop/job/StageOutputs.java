@@ -3,6 +3,8 @@ package nl.samenloop.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ final class StageOutputs {
     }
 
     private final Plan plan;
-    private final Path work;
+    private final Location work;
     private final String job;
     private final String ingestFingerprint;
     private final Map<String, String> link;
@@ -83,7 +85,7 @@ final class StageOutputs {
         link.put("program", program);
         link.put("staging", String.valueOf(ingestFingerprint));
         link.put("settings", Canonical.sha256(linkSettings(plan.job())));
-        link.put("reference", digestOrNone(conf.resolve("reference")));
+        link.put("reference", digestOrNone(Location.local(conf.resolve("reference"))));
         cells = new LinkedHashMap<>();
         cells.put("format", CELLS_FORMAT);
         cells.put("program", program);
@@ -104,17 +106,25 @@ final class StageOutputs {
         return new StageOutputs(plan, conf, profile, JobRunner.requests(plan, plan.job().periods().periods()));
     }
 
+    private static boolean isFile(Location l) {
+        try {
+            return Storage.isFile(l);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     // ---- names and folders ------------------------------------------------------------------------------
 
-    static Path linkedDir(Path work, String job) {
+    static Location linkedDir(Location work, String job) {
         return work.resolve("linked").resolve(job);
     }
 
-    static Path cellsDir(Path work, String job) {
+    static Location cellsDir(Location work, String job) {
         return work.resolve("cells").resolve(job);
     }
 
-    static Path protectedDir(Path work, String job) {
+    static Location protectedDir(Location work, String job) {
         return work.resolve("protected").resolve(job);
     }
 
@@ -131,15 +141,15 @@ final class StageOutputs {
         return "work:protected/" + job;
     }
 
-    Path linkedDir() {
+    Location linkedDir() {
         return linkedDir(work, job);
     }
 
-    Path cellsDir() {
+    Location cellsDir() {
         return cellsDir(work, job);
     }
 
-    Path protectedDir() {
+    Location protectedDir() {
         return protectedDir(work, job);
     }
 
@@ -213,7 +223,7 @@ final class StageOutputs {
         if (ingestReport() != null) {
             return new Status(StageKind.INGEST, State.CURRENT, "staged from this same input", Map.of());
         }
-        if (!Files.isRegularFile(work.resolve("staging").resolve(IngestCache.FINGERPRINT))) {
+        if (!isFile(work.resolve("staging").resolve(IngestCache.FINGERPRINT))) {
             return new Status(StageKind.INGEST, State.MISSING, "nothing is staged in this working area (or the last ingest"
                     + " did not finish)", Map.of());
         }
@@ -280,7 +290,7 @@ final class StageOutputs {
         return best;
     }
 
-    private Status judge(StageKind kind, Path dir, Map<String, String> expected) {
+    private Status judge(StageKind kind, Location dir, Map<String, String> expected) {
         Optional<Map<String, String>> found = StageStore.marker(dir);
         if (found.isEmpty()) {
             return new Status(kind, State.MISSING, "not computed in this working area yet (or a run stopped while"
@@ -356,13 +366,13 @@ final class StageOutputs {
      * The marker with the digest of the files in {@code temp} added: small outputs (cell tables, protection) are
      * checked file by file before they are reused; the linked data (Parquet, possibly large) is not.
      */
-    static Map<String, String> withContent(Map<String, String> marker, Path temp) {
+    static Map<String, String> withContent(Map<String, String> marker, Location temp) {
         Map<String, String> m = new LinkedHashMap<>(marker);
         m.put("content", digestOrNone(temp));
         return m;
     }
 
-    private static String digestOrNone(Path dir) {
+    private static String digestOrNone(Location dir) {
         try {
             return StageStore.contentDigest(dir).orElse("none");
         } catch (IOException e) {
@@ -390,8 +400,8 @@ final class StageOutputs {
                 String spark = String.valueOf(Path.of(org.apache.spark.SparkContext.class.getProtectionDomain()
                         .getCodeSource().getLocation().toURI()).getFileName());
                 Path code = Path.of(JobRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                String own = Files.isDirectory(code) ? StageStore.contentDigest(code).orElse("none")
-                        : StageStore.fileDigest(code);
+                String own = Files.isDirectory(code) ? StageStore.contentDigest(Location.local(code)).orElse("none")
+                        : StageStore.fileDigest(Location.local(code));
                 return Canonical.sha256("spark " + spark + "; samenloop " + own);
             } catch (Exception e) {
                 // Unknown build: never the same as another run's, so nothing is reused.

@@ -1,9 +1,9 @@
 package nl.samenloop.link;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 import nl.samenloop.model.Codes;
+import nl.samenloop.storage.Location;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -35,7 +35,7 @@ import org.apache.spark.sql.Row;
 public record LinkedData(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon,
                          Dataset<Row> trajectories, Dataset<Row> care, Dataset<Row> residence,
                          Dataset<Row> population, Dataset<Row> addresses, Dataset<Row> careFlags,
-                         Dataset<Row> populationCare, Set<String> presentColumns, Path work) {
+                         Dataset<Row> populationCare, Set<String> presentColumns, Location work) {
 
     /** Column name of the flag "has an active spell of kind k in p". */
     public static String flag(Codes.Kind k) {

@@ -1,6 +1,6 @@
 package nl.samenloop.link;
 
-import java.nio.file.Path;
+import nl.samenloop.storage.Location;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class LinkedDataFiles {
      * indicators' joins rely on that to shuffle nothing more) and cached when first used.
      */
     public static LinkedData read(SparkSession spark, String dir, LinkSpec spec, Geography geo, LocalDate dataHorizon,
-                                  Set<String> presentColumns, Path work) {
+                                  Set<String> presentColumns, Location work) {
         Map<String, Dataset<Row>> d = new LinkedHashMap<>();
         for (String name : DATASETS) {
             Dataset<Row> ds = spark.read().parquet(dir + "/" + name);

@@ -3,6 +3,7 @@ package nl.samenloop.link;
 import static org.apache.spark.sql.functions.*;
 
 import java.nio.file.Path;
+import nl.samenloop.storage.Location;
 import java.time.LocalDate;
 import java.util.Set;
 import nl.samenloop.engine.ByPerson;
@@ -37,10 +38,16 @@ public final class Linker {
      */
     public static LinkedData link(SparkSession spark, Path work, LinkSpec spec, Geography geo,
                                   Set<String> presentColumns, Integer latestYearlyFile, Progress progress) {
+        return link(spark, Location.local(work), spec, geo, presentColumns, latestYearlyFile, progress);
+    }
+
+    /** As above, with the working area on any file system (Spark reads the staged datasets by their full URI). */
+    public static LinkedData link(SparkSession spark, Location work, LinkSpec spec, Geography geo,
+                                  Set<String> presentColumns, Integer latestYearlyFile, Progress progress) {
         PeriodIndex index = new PeriodIndex(spec.periods());
         progress.stage("link", "trajectories, care spells, residence on the peildatum, youth population (" + index.size()
                 + " periods)");
-        Dataset<Row> rawTraj = spark.read().parquet(Staging.staged(work, Staging.JEUGDHULP).toString());
+        Dataset<Row> rawTraj = spark.read().parquet(Staging.staged(work, Staging.JEUGDHULP).spark());
         Dataset<Row> trajectories = prepareTrajectories(rawTraj, spec.mergeOverlapping())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         progress.rows("link", "merged trajectories", trajectories.count());
@@ -51,11 +58,11 @@ public final class Linker {
         Dataset<Row> care = ByPerson.partition(trajectories.select(col("person"), col("linkable"), col("kind"),
                 col("begin"), col("end")).unionByName(measures)).persist(StorageLevel.MEMORY_AND_DISK());
 
-        Dataset<Row> objects = spark.read().parquet(Staging.staged(work, Staging.OBJECTS).toString())
+        Dataset<Row> objects = spark.read().parquet(Staging.staged(work, Staging.OBJECTS).spark())
                 .where(col("year").equalTo(spec.classificationYear()))
                 .select(col("object"), col("gemeente").as("gm"));
         MunicipalityIndex gms = new MunicipalityIndex(geo);
-        Dataset<Row> addresses = spark.read().parquet(Staging.staged(work, Staging.ADDRESSES).toString())
+        Dataset<Row> addresses = spark.read().parquet(Staging.staged(work, Staging.ADDRESSES).spark())
                 .select("person", "begin", "end", "object")
                 // Objects are the smaller side: hashed per partition instead of both sides sorted.
                 .join(objects.hint("shuffle_hash"), Joins.on("object"), "left")
@@ -75,7 +82,7 @@ public final class Linker {
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> residence = onPeildatum(addresses, index, gms, spark, null);
-        Dataset<Row> persons = spark.read().parquet(Staging.staged(work, Staging.PERSONS).toString())
+        Dataset<Row> persons = spark.read().parquet(Staging.staged(work, Staging.PERSONS).spark())
                 .where(col("birth_date").isNotNull())
                 .select("person", "birth_date");
         Column ref = spec.ageAtStart() ? col("pstart") : col("pend");
@@ -152,8 +159,8 @@ public final class Linker {
                 .otherwise(lit(Codes.Kind.MET_VERBLIJF.name()));
     }
 
-    private static Dataset<Row> measures(SparkSession spark, Path work, String table, Codes.Kind kind) {
-        return spark.read().parquet(Staging.staged(work, table).toString())
+    private static Dataset<Row> measures(SparkSession spark, Location work, String table, Codes.Kind kind) {
+        return spark.read().parquet(Staging.staged(work, table).spark())
                 .select(col("person"), col("linkable"), lit(kind.name()).as("kind"), col("begin"), col("end"));
     }
 

@@ -175,7 +175,17 @@ public final class OutputCheck {
         return out;
     }
 
+    /** As {@link #sha256(Path)} for a file on any file system. */
+    public static String sha256(nl.samenloop.storage.Location file) throws IOException {
+        return file.isLocal() ? sha256(file.local()) : sha256(nl.samenloop.storage.Storage.open(file));
+    }
+
     public static String sha256(Path file) throws IOException {
+        return sha256(Files.newInputStream(file));
+    }
+
+    /** SHA-256 of everything {@code stream} holds; closes it. */
+    static String sha256(InputStream stream) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -183,7 +193,7 @@ public final class OutputCheck {
             throw new IllegalStateException("SHA-256 not available", e);
         }
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = stream) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.samenloop.storage.FolderLock;
+import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
 
 /**
@@ -32,7 +33,11 @@ import nl.samenloop.storage.Storage;
  * <li>a folder holding another job's package is replaced only when asked ({@code run --replace});</li>
  * <li>a folder holding anything Samenloop did not write is refused, with or without {@code --replace}.</li>
  * </ul>
- * Beside the output folder also live its lock ({@code .<name>.samenloop-lock}) and, only while a package
+ * <p>The output folder may be on HDFS or S3 ({@link Location}): the same steps run through Hadoop's
+ * {@code FileSystem} — on HDFS each rename is atomic, as locally; on S3 a folder rename is a copy
+ * (docs/cluster.md).
+ *
+ * <p>Beside the output folder also live its lock ({@code .<name>.samenloop-lock}) and, only while a package
  * is being swapped in, the previous package ({@code .<name>.samenloop-old}).
  */
 public final class PackageFolder {
@@ -70,43 +75,58 @@ public final class PackageFolder {
     }
 
     static Path temporary(Path out) {
+        return temporary(Location.local(out)).local();
+    }
+
+    static Location temporary(Location out) {
         return sibling(out, ".samenloop-new");
     }
 
-    static Path aside(Path out) {
+    static Location aside(Location out) {
         return sibling(out, ".samenloop-old");
     }
 
-    static Path lockFile(Path out) {
+    static Location lockFile(Location out) {
         return sibling(out, ".samenloop-lock");
     }
 
-    private static Path sibling(Path out, String suffix) {
-        Path real = Storage.canonical(out);
-        return real.resolveSibling("." + real.getFileName() + suffix);
+    private static Location sibling(Location out, String suffix) {
+        Location real = Storage.canonical(out);
+        return real.sibling("." + real.name() + suffix);
     }
 
     /** Locks the output folder for {@code job} (see {@link FolderLock}). */
     public static FolderLock lock(Path out, String job, Consumer<String> notes) {
+        return lock(Location.local(out), job, notes);
+    }
+
+    /** As {@link #lock(Path, String, Consumer)} for an output folder on any file system. */
+    public static FolderLock lock(Location out, String job, Consumer<String> notes) {
         return FolderLock.acquire(lockFile(out), "output folder " + out, job, notes);
     }
 
     /** What {@code dir} holds, each file checked against the checksums of the package's output check. */
     public static Contents inspect(Path dir) {
+        return inspect(Location.local(dir));
+    }
+
+    /** As {@link #inspect(Path)} for a folder on any file system. */
+    public static Contents inspect(Location dir) {
         try {
             if (!Storage.exists(dir)) {
                 return new Contents(Kind.ABSENT, null, null, List.of());
             }
             if (!Storage.isFolder(dir)) {
-                return new Contents(Kind.NOT_A_PACKAGE, null, null, List.of(dir.getFileName().toString() + " (a file)"));
+                return new Contents(Kind.NOT_A_PACKAGE, null, null, List.of(dir.name() + " (a file)"));
             }
             List<String> files = Storage.listTree(dir, false);
             List<String> folders = Storage.listTree(dir, true);
             if (files.isEmpty() && folders.isEmpty()) {
                 return new Contents(Kind.EMPTY, null, null, List.of());
             }
-            Path check = dir.resolve(OutputCheck.FILE);
-            String text = Files.isRegularFile(check) ? Files.readString(check, StandardCharsets.UTF_8) : "";
+            Location check = dir.resolve(OutputCheck.FILE);
+            String text = !Storage.isFile(check) ? ""
+                    : check.isLocal() ? Files.readString(check.local(), StandardCharsets.UTF_8) : Storage.readString(check);
             Matcher m = MARKER.matcher(text.lines().findFirst().orElse(""));
             if (!m.matches()) {
                 List<String> all = new ArrayList<>(files);
@@ -169,6 +189,11 @@ public final class PackageFolder {
      * holding files Samenloop did not write, or another job's package without {@code replace}.
      */
     public static void checkReplaceable(Path out, String job, boolean replace) {
+        checkReplaceable(Location.local(out), job, replace);
+    }
+
+    /** As {@link #checkReplaceable(Path, String, boolean)} for an output folder on any file system. */
+    public static void checkReplaceable(Location out, String job, boolean replace) {
         Contents c = inspect(out);
         switch (c.kind()) {
             case ABSENT, EMPTY -> {
@@ -204,8 +229,13 @@ public final class PackageFolder {
      * {@link #commit}), else removed if every file in it is Samenloop's, else left where it is and named.
      */
     public static void cleanLeftovers(Path out, Consumer<String> notes) {
-        Path temp = temporary(out);
-        Path aside = aside(out);
+        cleanLeftovers(Location.local(out), notes);
+    }
+
+    /** As {@link #cleanLeftovers(Path, Consumer)} for an output folder on any file system. */
+    public static void cleanLeftovers(Location out, Consumer<String> notes) {
+        Location temp = temporary(out);
+        Location aside = aside(out);
         try {
             if (Storage.exists(temp)) {
                 Storage.deleteTree(temp);
@@ -231,15 +261,15 @@ public final class PackageFolder {
     }
 
     /** A new, empty folder to write the package in: the hidden sibling of {@code out}. */
-    static Path newTemporary(Path out) throws IOException {
-        Path temp = temporary(out);
+    static Location newTemporary(Location out) throws IOException {
+        Location temp = temporary(out);
         Storage.deleteTree(temp); // only an unfinished package of ours can be here: we hold the output lock
         Storage.createFolders(temp);
         return temp;
     }
 
     /** Removes the temporary folder of a package that is not published. */
-    static void discard(Path temp) throws IOException {
+    static void discard(Location temp) throws IOException {
         Storage.deleteTree(temp);
     }
 
@@ -248,16 +278,16 @@ public final class PackageFolder {
      * job's, or another's with {@code replace}) is first renamed aside and removed after the new one is in
      * place; if the new one cannot be put in place, the old one is put back.
      */
-    static void commit(Path temp, Path out, String job, boolean replace, Steps steps, Consumer<String> notes)
+    static void commit(Location temp, Location out, String job, boolean replace, Steps steps, Consumer<String> notes)
             throws IOException {
         checkReplaceable(out, job, replace);
-        Path target = Storage.canonical(out);
+        Location target = Storage.canonical(out);
         Contents c = inspect(target);
         if (c.kind() == Kind.EMPTY && !Storage.removeEmptyFolder(target)) {
             throw new Refused("output folder " + out + " received files while the package was being written; nothing was"
                     + " published");
         }
-        Path aside = aside(out);
+        Location aside = aside(out);
         boolean movedAside = false;
         if (c.kind() == Kind.PACKAGE) {
             steps.reached("move previous package aside");
@@ -279,7 +309,7 @@ public final class PackageFolder {
         }
     }
 
-    private static void removeIfOwn(Path dir, Consumer<String> notes) throws IOException {
+    private static void removeIfOwn(Location dir, Consumer<String> notes) throws IOException {
         Contents c = inspect(dir);
         if (c.kind() == Kind.PACKAGE && c.foreign().isEmpty()) {
             Storage.deleteTree(dir);

@@ -15,6 +15,7 @@ import nl.samenloop.disclosure.ProtectedTable;
 import nl.samenloop.engine.Failures;
 import nl.samenloop.indicators.Count;
 import nl.samenloop.indicators.CountRef;
+import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
 
 /**
@@ -49,8 +50,12 @@ public final class Publication {
      * @param work    the secure working area (internal audit copy, scan findings)
      * @param replace whether another job's package at {@code output} may be replaced
      */
-    public record Request(Path output, Path work, PackageInfo info, List<ProtectedTable> tables, List<ChartSpec> charts,
-                          boolean replace) {
+    public record Request(Location output, Location work, PackageInfo info, List<ProtectedTable> tables,
+                          List<ChartSpec> charts, boolean replace) {
+        public Request(Path output, Path work, PackageInfo info, List<ProtectedTable> tables, List<ChartSpec> charts,
+                       boolean replace) {
+            this(Location.local(output), Location.local(work), info, tables, charts, replace);
+        }
     }
 
     private Publication() {
@@ -62,31 +67,47 @@ public final class Publication {
 
     /** As {@link #publish(Request, Release, Consumer)}, telling {@code steps} each step it reaches. */
     public static void publish(Request r, Release release, Consumer<String> notes, PackageFolder.Steps steps) {
-        Path out = r.output();
-        Path temp = null;
-        Path pending = null;
+        Location out = r.output();
+        Location temp = null;
+        Location pending = null;
+        // Where the writers, the audit and the scan work: the temporary sibling itself on the local disk; for an
+        // output folder on HDFS or S3 a private folder on the driver, uploaded into the temporary sibling there
+        // before the release is recorded (the same bytes: POI, JFreeChart and the CSV writers write local files).
+        Path build = null;
+        Path scanCheck = null;
         boolean published = false;
         try {
             steps.reached("start");
             temp = PackageFolder.newTemporary(out);
+            build = temp.isLocal() ? temp.local() : Files.createTempDirectory("samenloop-package");
             steps.reached("write tables");
-            PackageWriter.write(temp, r.info(), r.tables(), r.charts());
+            PackageWriter.write(build, r.info(), r.tables(), r.charts());
             steps.reached("write audit");
-            AuditFiles.write(temp, r.tables());
+            AuditFiles.write(build, r.tables());
             AuditFiles.writeInternal(r.work(), r.info().job(), r.tables());
             steps.reached("write output check");
             // The output check is what makes a folder look like a finished package, so it joins the package only
             // after the scan passed and the release was recorded; until then it waits, and is scanned, in the
             // working area.
-            String check = OutputCheck.text(temp, r.info(), r.tables());
+            String check = OutputCheck.text(build, r.info(), r.tables());
             pending = r.work().resolve("publish").resolve(r.info().job());
             Storage.deleteTree(pending);
             Storage.createFolders(pending);
-            Files.writeString(pending.resolve(OutputCheck.FILE), check, StandardCharsets.UTF_8);
+            if (pending.isLocal()) {
+                Files.writeString(pending.local().resolve(OutputCheck.FILE), check, StandardCharsets.UTF_8);
+                scanCheck = pending.local();
+            } else {
+                Storage.writeString(pending.resolve(OutputCheck.FILE), check);
+                scanCheck = Files.createTempDirectory("samenloop-check");
+                Files.writeString(scanCheck.resolve(OutputCheck.FILE), check, StandardCharsets.UTF_8);
+            }
             steps.reached("scan");
-            scan(List.of(temp, pending), r);
+            scan(List.of(build, scanCheck), r);
             notes.accept("package scan clean");
             steps.reached("scan clean");
+            if (!temp.isLocal()) {
+                upload(build, temp);
+            }
             PackageFolder.checkReplaceable(out, r.info().job(), r.replace());
             steps.reached("record release");
             try {
@@ -96,8 +117,12 @@ public final class Publication {
                         + "); nothing was published at " + out, e);
             }
             steps.reached("release recorded");
-            Path part = temp.resolve("." + OutputCheck.FILE + ".part");
-            Files.writeString(part, check, StandardCharsets.UTF_8);
+            Location part = temp.resolve("." + OutputCheck.FILE + ".part");
+            if (part.isLocal()) {
+                Files.writeString(part.local(), check, StandardCharsets.UTF_8);
+            } else {
+                Storage.writeString(part, check);
+            }
             Storage.rename(part, temp.resolve(OutputCheck.FILE));
             steps.reached("package complete");
             PackageFolder.commit(temp, out, r.info().job(), r.replace(), steps, notes);
@@ -117,6 +142,12 @@ public final class Publication {
                     // The working area is not published; the next run replaces it.
                 }
             }
+            if (build != null && temp != null && !temp.isLocal()) {
+                deleteQuietly(build);
+            }
+            if (scanCheck != null && pending != null && !pending.isLocal()) {
+                deleteQuietly(scanCheck);
+            }
             if (!published && temp != null) {
                 try {
                     PackageFolder.discard(temp);
@@ -125,6 +156,28 @@ public final class Publication {
                             + "); the next run removes it");
                 }
             }
+        }
+    }
+
+    /**
+     * Copies the package written on the driver into the temporary sibling on HDFS/S3 and reads every file back:
+     * its SHA-256 there must be the one the output check lists, or nothing is published.
+     */
+    private static void upload(Path build, Location temp) throws IOException {
+        Storage.upload(build, temp);
+        for (java.util.Map.Entry<String, String> e : OutputCheck.checksums(build).entrySet()) {
+            if (!e.getValue().equals(OutputCheck.sha256(temp.resolve(e.getKey())))) {
+                throw new IOException(temp.resolve(e.getKey()) + " differs from the file written on the driver after the"
+                        + " upload");
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Storage.deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            // A private temporary folder of aggregate tables; the system's temporary-file cleanup removes it.
         }
     }
 
@@ -149,9 +202,15 @@ public final class Publication {
         }
         if (!findings.isEmpty()) {
             // Findings name a file, a place in it, a kind and a count reference — never a value or a record.
-            Path list = r.work().resolve("package-scan-findings.txt");
-            Files.createDirectories(r.work());
-            Files.write(list, findings.stream().map(Object::toString).toList());
+            Location list = r.work().resolve("package-scan-findings.txt");
+            Storage.createFolders(r.work());
+            if (list.isLocal()) {
+                Files.write(list.local(), findings.stream().map(Object::toString).toList());
+            } else {
+                StringBuilder text = new StringBuilder();
+                findings.forEach(f -> text.append(f).append(System.lineSeparator()));
+                Storage.writeString(list, text.toString());
+            }
             throw new IllegalStateException("the package scan found " + findings.size()
                     + " finding(s) that look like record-level data or suppressed counts, e.g. "
                     + findings.get(0) + "; all listed in " + list + ". Package withdrawn: nothing was published at "

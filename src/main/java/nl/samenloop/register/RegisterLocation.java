@@ -72,6 +72,12 @@ public record RegisterLocation(String jdbcUrl, String display, Path file) {
             throw new IllegalArgumentException("register '" + withoutSecrets(s) + "': only jdbc:postgresql: URLs, an .db file"
                     + " or a folder are supported");
         }
+        if (s.matches("(?i)^(hdfs|s3a|s3|s3n|gs|abfss?|wasbs?|viewfs|webhdfs|file):.*")) {
+            throw new IllegalArgumentException("register '" + s + "': the release register is a SQLite file on the driver's"
+                    + " local disk (a folder or an .db file) or a jdbc:postgresql: URL; it cannot live on HDFS or an object"
+                    + " store (SQLite needs local file locking)" + (s.regionMatches(true, 0, "file:", 0, 5)
+                    ? "; write the local path without file:" : ""));
+        }
         Path p = base.resolve(s.startsWith("sqlite:") ? s.substring("sqlite:".length()) : s).toAbsolutePath().normalize();
         Path db = p.getFileName() != null && p.getFileName().toString().endsWith(".db") ? p : p.resolve(FILE_NAME);
         return new RegisterLocation("jdbc:sqlite:" + db, "sqlite " + db, db);

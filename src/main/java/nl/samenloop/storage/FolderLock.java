@@ -44,6 +44,8 @@ public final class FolderLock implements AutoCloseable {
     /** A lock file with no holder written yet is being created; only after this long is it stale. */
     private static final Duration CREATING = Duration.ofMinutes(1);
     private static final Set<FolderLock> HELD = ConcurrentHashMap.newKeySet();
+    /** Schemes of object stores: no atomic create-without-overwrite, no atomic folder rename. */
+    private static final Set<String> OBJECT_STORES = Set.of("s3a", "s3", "s3n", "gs", "oss", "cos", "wasb", "wasbs");
     private static volatile ScheduledExecutorService heartbeat;
 
     /** Who holds a lock. */
@@ -88,11 +90,11 @@ public final class FolderLock implements AutoCloseable {
         }
     }
 
-    private final Path file;
+    private final Location file;
     private final Holder holder;
     private volatile boolean released;
 
-    private FolderLock(Path file, Holder holder) {
+    private FolderLock(Location file, Holder holder) {
         this.file = file;
         this.holder = holder;
     }
@@ -103,9 +105,23 @@ public final class FolderLock implements AutoCloseable {
      * holds it.
      */
     public static FolderLock acquire(Path file, String what, String job, Consumer<String> notes) {
+        return acquire(Location.local(file), what, job, notes);
+    }
+
+    /**
+     * As {@link #acquire(Path, String, String, Consumer)} on any file system: on HDFS the lock file is created with
+     * {@code create(path, overwrite=false)}, which the NameNode grants to one client only. An object store (s3a)
+     * cannot create a file atomically; docs/cluster.md says how to run there.
+     */
+    public static FolderLock acquire(Location file, String what, String job, Consumer<String> notes) {
+        if (!file.isLocal() && OBJECT_STORES.contains(file.scheme())) {
+            notes.accept(what + " is on an object store (" + file.scheme() + "://), which cannot create a file atomically:"
+                    + " its lock keeps out runs that start later, not one that starts at the same moment; run one job at a"
+                    + " time there (docs/cluster.md)");
+        }
         Holder me = new Holder(job, ProcessHandle.current().pid(), host(), Instant.now(), UUID.randomUUID().toString());
         try {
-            Storage.createFolders(file.getParent());
+            Storage.createFolders(file.parent());
             for (int attempt = 0; attempt < 5; attempt++) {
                 if (Storage.createNew(file, me.text())) {
                     FolderLock lock = new FolderLock(file, me);
@@ -143,8 +159,8 @@ public final class FolderLock implements AutoCloseable {
      * same lock stale cannot both remove it, nor one remove the fresh lock the other made after it. A takeover
      * file left by a run killed inside these few lines is itself removed once a minute old.
      */
-    private static boolean takeOver(Path file, String staleText, Holder me) throws IOException {
-        Path takeover = file.resolveSibling(file.getFileName() + ".takeover");
+    private static boolean takeOver(Location file, String staleText, Holder me) throws IOException {
+        Location takeover = file.sibling(file.name() + ".takeover");
         if (!Storage.createNew(takeover, me.text())) {
             Optional<Instant> since = Storage.modified(takeover);
             if (since.isPresent() && since.get().isBefore(Instant.now().minus(CREATING))) {
@@ -174,6 +190,11 @@ public final class FolderLock implements AutoCloseable {
 
     /** The lock of a secure working area: {@code <work>/.samenloop.lock}. */
     public static FolderLock workArea(Path work, String job, Consumer<String> notes) {
+        return workArea(Location.local(work), job, notes);
+    }
+
+    /** The lock of a secure working area on any file system. */
+    public static FolderLock workArea(Location work, String job, Consumer<String> notes) {
         return acquire(work.resolve(".samenloop.lock"), "working area " + work, job, notes);
     }
 
@@ -205,7 +226,7 @@ public final class FolderLock implements AutoCloseable {
         return Duration.ofMinutes(Long.getLong("samenloop.lock.staleMinutes", 10));
     }
 
-    public Path file() {
+    public Location file() {
         return file;
     }
 

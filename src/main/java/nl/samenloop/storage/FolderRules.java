@@ -84,6 +84,70 @@ public final class FolderRules {
         return out;
     }
 
+    /**
+     * As {@link #problems(Path, Path, Path)} for locations on any file system: folders on different file systems
+     * never contain each other; on HDFS or S3 only the root ({@code hdfs://nn/}, {@code s3a://bucket/}) counts as
+     * a top-level folder (there are no system folders and no symbolic links to follow).
+     */
+    public static List<String> problems(Location input, Location output, Location work) {
+        if ((input == null || input.isLocal()) && (output == null || output.isLocal()) && (work == null || work.isLocal())) {
+            return problems(input == null ? null : input.local(), output == null ? null : output.local(),
+                    work == null ? null : work.local());
+        }
+        List<String> out = new ArrayList<>();
+        Location o = output == null ? null : Storage.canonical(output);
+        Location w = work == null ? null : Storage.canonical(work);
+        Location i = input == null ? null : Storage.canonical(input);
+        if (o != null) {
+            systemFolder("output", output, o).ifPresent(out::add);
+        }
+        if (w != null) {
+            systemFolder("work", work, w).ifPresent(out::add);
+        }
+        if (o != null && w != null) {
+            if (o.equals(w)) {
+                out.add("output and work are the same folder; the publication package must be kept apart from the"
+                        + " secure working area");
+            } else if (w.startsWith(o)) {
+                out.add("work: the secure working area must not be inside the output folder (" + output
+                        + "): everything under output may be published");
+            } else if (o.startsWith(w)) {
+                out.add("output: the publication package must not be inside the secure working area (" + work + ")");
+            }
+        }
+        if (o != null && i != null) {
+            if (o.equals(i)) {
+                out.add("output: the publication package folder is the input folder (" + input
+                        + "); publishing replaces the package folder, so it must be a folder of its own");
+            } else if (o.startsWith(i)) {
+                out.add("output: the publication package must not be inside the input folder (" + input + ")");
+            } else if (i.startsWith(o)) {
+                out.add("output: the input folder (" + input + ") lies inside the output folder; publishing replaces"
+                        + " the package folder, so it must be a folder of its own");
+            }
+        }
+        if (w != null && i != null) {
+            if (w.equals(i)) {
+                out.add("work: the secure working area is the input folder (" + input
+                        + "); ingest writes staged data there, so it must be a folder of its own");
+            } else if (w.startsWith(i)) {
+                out.add("work: the secure working area must not be inside the input folder (" + input
+                        + "); ingest writes staged data there");
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Optional<String> systemFolder(String key, Location given, Location real) {
+        if (!real.isLocal()) {
+            return real.isRoot() ? java.util.Optional.of(key + ": " + given + " is the root of its file system; give the "
+                    + (key.equals("output") ? "package" : "working area") + " a folder of its own, e.g. "
+                    + given.toString().replaceFirst("/$", "") + "/" + key.replace("output", "out") + "/<job name>")
+                    : java.util.Optional.empty();
+        }
+        return systemFolder(key, given.local(), real.local());
+    }
+
     private static java.util.Optional<String> systemFolder(String key, Path given, Path real) {
         String home = System.getProperty("user.home");
         boolean top = real.getParent() == null || TOP_LEVEL.contains(real.toString())

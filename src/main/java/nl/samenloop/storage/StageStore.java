@@ -3,8 +3,6 @@ package nl.samenloop.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,8 +18,8 @@ import java.util.Optional;
  * what it was computed from; a run stopped while writing leaves only the temporary sibling, which the next
  * {@link #begin} removes. The caller holds the working area's lock.
  *
- * <p>Every file operation goes through {@link Storage} or {@code java.nio.file.Files} here, so a Hadoop
- * {@code FileSystem} version replaces this one class.
+ * <p>Every file operation goes through {@link Storage} on a {@link Location}: the working area may be a local
+ * folder or on a Hadoop file system (hdfs://: folder renames are atomic there too).
  */
 public final class StageStore {
     /** The marker inside a stage output folder; the leading '_' keeps Spark's Parquet reader away from it. */
@@ -31,8 +29,8 @@ public final class StageStore {
     }
 
     /** A new, empty temporary folder beside {@code target}; what a stopped run left there is removed. */
-    public static Path begin(Path target) throws IOException {
-        Path temp = sibling(target, ".next");
+    public static Location begin(Location target) throws IOException {
+        Location temp = sibling(target, ".next");
         Storage.deleteTree(temp);
         Storage.deleteTree(sibling(target, ".old"));
         Storage.createFolders(temp);
@@ -44,13 +42,13 @@ public final class StageStore {
      * previous output is removed. A run stopped between the two renames leaves no output at {@code target}
      * (missing: computed again), never a mix.
      */
-    public static void commit(Path temp, Path target, Map<String, String> marker) throws IOException {
+    public static void commit(Location temp, Location target, Map<String, String> marker) throws IOException {
         StringBuilder sb = new StringBuilder();
         marker.forEach((k, v) -> sb.append(k).append(": ").append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n'));
-        Path part = temp.resolve("." + MARKER + ".part");
-        Files.writeString(part, sb.toString(), StandardCharsets.UTF_8);
+        Location part = temp.resolve("." + MARKER + ".part");
+        Storage.writeString(part, sb.toString());
         Storage.rename(part, temp.resolve(MARKER));
-        Path old = sibling(target, ".old");
+        Location old = sibling(target, ".old");
         Storage.deleteTree(old);
         if (Storage.exists(target)) {
             Storage.rename(target, old);
@@ -60,7 +58,7 @@ public final class StageStore {
     }
 
     /** Removes a stage's temporary folder (best effort: the next {@link #begin} removes it anyway). */
-    public static void discard(Path temp) {
+    public static void discard(Location temp) {
         try {
             Storage.deleteTree(temp);
         } catch (IOException | RuntimeException e) {
@@ -69,7 +67,7 @@ public final class StageStore {
     }
 
     /** The marker of the stage output at {@code target}, in its order; empty when there is no whole output. */
-    public static Optional<Map<String, String>> marker(Path target) {
+    public static Optional<Map<String, String>> marker(Location target) {
         Optional<String> text;
         try {
             text = Storage.readSmall(target.resolve(MARKER), 1 << 20);
@@ -92,7 +90,7 @@ public final class StageStore {
      * SHA-256 over every file under {@code root} (relative path and bytes, in path order), leaving out the
      * marker: what a later stage was computed from. Empty when the folder does not exist.
      */
-    public static Optional<String> contentDigest(Path root) throws IOException {
+    public static Optional<String> contentDigest(Location root) throws IOException {
         if (!Storage.isFolder(root)) {
             return Optional.empty();
         }
@@ -103,7 +101,7 @@ public final class StageStore {
                 continue;
             }
             md.update((rel + "\n").getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = Files.newInputStream(root.resolve(rel))) {
+            try (InputStream in = Storage.open(root.resolve(rel))) {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     md.update(buf, 0, n);
@@ -114,15 +112,34 @@ public final class StageStore {
     }
 
     /** SHA-256 of one file's bytes. */
-    public static String fileDigest(Path file) throws IOException {
+    public static String fileDigest(Location file) throws IOException {
         MessageDigest md = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Storage.open(file)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    // The same for a local folder (tests, tools working on a local copy of a working area).
+
+    public static java.nio.file.Path begin(java.nio.file.Path target) throws IOException {
+        return begin(Location.local(target)).local();
+    }
+
+    public static void commit(java.nio.file.Path temp, java.nio.file.Path target, Map<String, String> marker)
+            throws IOException {
+        commit(Location.local(temp), Location.local(target), marker);
+    }
+
+    public static Optional<Map<String, String>> marker(java.nio.file.Path target) {
+        return marker(Location.local(target));
+    }
+
+    public static Optional<String> contentDigest(java.nio.file.Path root) throws IOException {
+        return contentDigest(Location.local(root));
     }
 
     private static MessageDigest sha256() {
@@ -133,8 +150,8 @@ public final class StageStore {
         }
     }
 
-    private static Path sibling(Path target, String suffix) {
-        return target.resolveSibling("." + target.getFileName() + suffix);
+    private static Location sibling(Location target, String suffix) {
+        return target.sibling("." + target.name() + suffix);
     }
 
     private static String unescape(String s) {

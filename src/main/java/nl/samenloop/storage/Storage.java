@@ -19,14 +19,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 
 /**
  * The few folder operations the safety of a run rests on — create a file that must not exist yet, rename a
- * folder in one step, remove a tree Samenloop wrote, resolve a path through symbolic links — in one place,
- * so that a Hadoop {@code FileSystem} version (hdfs://, s3a://) can later stand in for this local one:
- * {@code create(path, overwrite=false)}, {@code rename} and {@code delete(path, recursive)} have the same
- * meaning there. Callers decide WHAT may be removed ({@code PackageFolder} checks every file against the
- * package's own checksums first); this class only does it.
+ * folder in one step, remove a tree Samenloop wrote, resolve a path through symbolic links — in one place.
+ * Each has a {@link Location} form: a local location is handled by the {@code java.nio} version (as before),
+ * any other ({@code hdfs://}, {@code s3a://}) through Hadoop's {@code FileSystem}, where
+ * {@code create(path, overwrite=false)}, {@code rename} and {@code delete(path, recursive)} mean the same —
+ * atomically on HDFS (the NameNode does each in one step); on an object store (s3a) creating without
+ * overwrite and renaming a folder are not atomic (docs/cluster.md). Callers decide WHAT may be removed
+ * ({@code PackageFolder} checks every file against the package's own checksums first); this class only does it.
  */
 public final class Storage {
     private Storage() {
@@ -159,5 +164,242 @@ public final class Storage {
             real = real.resolve(part);
         }
         return real.normalize();
+    }
+
+    // ---- Locations: local ones as above, others through Hadoop's FileSystem ----------------------------------
+
+    public static boolean exists(Location l) throws IOException {
+        if (l.isLocal()) {
+            return exists(l.local());
+        }
+        return status(l).isPresent();
+    }
+
+    public static boolean isFolder(Location l) throws IOException {
+        if (l.isLocal()) {
+            return isFolder(l.local());
+        }
+        return status(l).map(FileStatus::isDirectory).orElse(false);
+    }
+
+    public static boolean isFile(Location l) throws IOException {
+        if (l.isLocal()) {
+            return Files.isRegularFile(l.local());
+        }
+        return status(l).map(FileStatus::isFile).orElse(false);
+    }
+
+    /** The file's status, or empty when it does not exist (any more). */
+    public static Optional<FileStatus> status(Location l) throws IOException {
+        try {
+            return Optional.of(l.fileSystem().getFileStatus(l.hadoop()));
+        } catch (java.io.FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static void createFolders(Location l) throws IOException {
+        if (l.isLocal()) {
+            createFolders(l.local());
+        } else if (!l.fileSystem().mkdirs(l.hadoop())) {
+            throw new IOException("cannot create folder " + l);
+        }
+    }
+
+    /**
+     * As {@link #createNew(Path, String)}: {@code FileSystem.create(path, overwrite=false)}, which the HDFS
+     * NameNode grants to exactly one of two racing clients.
+     */
+    public static boolean createNew(Location file, String text) throws IOException {
+        if (file.isLocal()) {
+            return createNew(file.local(), text);
+        }
+        FileSystem fs = file.fileSystem();
+        OutputStream out;
+        try {
+            out = fs.create(file.hadoop(), false);
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        } catch (org.apache.hadoop.ipc.RemoteException e) {
+            // Another client holds the file open (its lease: it is creating the lock this moment): taken too.
+            if (e.getClassName().endsWith(".FileAlreadyExistsException")
+                    || e.getClassName().endsWith(".AlreadyBeingCreatedException")) {
+                return false;
+            }
+            throw e;
+        } catch (IOException e) {
+            if (e.getClass().getName().endsWith(".AlreadyBeingCreatedException")) {
+                return false;
+            }
+            throw e;
+        }
+        try (out) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
+    }
+
+    public static Optional<String> readSmall(Location file, int maxBytes) throws IOException {
+        if (file.isLocal()) {
+            return readSmall(file.local(), maxBytes);
+        }
+        try (InputStream in = file.fileSystem().open(file.hadoop())) {
+            return Optional.of(new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8));
+        } catch (java.io.FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<Instant> modified(Location file) throws IOException {
+        if (file.isLocal()) {
+            return modified(file.local());
+        }
+        return status(file).map(s -> Instant.ofEpochMilli(s.getModificationTime()));
+    }
+
+    public static void touch(Location file) throws IOException {
+        if (file.isLocal()) {
+            touch(file.local());
+        } else {
+            file.fileSystem().setTimes(file.hadoop(), System.currentTimeMillis(), -1);
+        }
+    }
+
+    /**
+     * As {@link #rename(Path, Path)}. On HDFS a rename is one NameNode operation: atomic for a folder too. Both
+     * must be on one file system.
+     */
+    public static void rename(Location from, Location to) throws IOException {
+        if (from.isLocal() && to.isLocal()) {
+            rename(from.local(), to.local());
+            return;
+        }
+        if (exists(to)) {
+            throw new FileAlreadyExistsException(to.toString());
+        }
+        if (!from.fileSystem().rename(from.hadoop(), to.hadoop())) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    public static boolean removeEmptyFolder(Location dir) throws IOException {
+        if (dir.isLocal()) {
+            return removeEmptyFolder(dir.local());
+        }
+        try {
+            return dir.fileSystem().delete(dir.hadoop(), false);
+        } catch (PathIsNotEmptyDirectoryException e) {
+            return false;
+        } catch (org.apache.hadoop.ipc.RemoteException e) {
+            if (e.unwrapRemoteException() instanceof PathIsNotEmptyDirectoryException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public static void deleteFile(Location file) throws IOException {
+        if (file.isLocal()) {
+            deleteFile(file.local());
+        } else if (isFile(file)) {
+            file.fileSystem().delete(file.hadoop(), false);
+        }
+    }
+
+    /** As {@link #deleteTree(Path)}. */
+    public static void deleteTree(Location root) throws IOException {
+        if (root.isLocal()) {
+            deleteTree(root.local());
+        } else if (exists(root)) {
+            root.fileSystem().delete(root.hadoop(), true);
+        }
+    }
+
+    /** As {@link #listTree(Path, boolean)}. */
+    public static List<String> listTree(Location root, boolean folders) throws IOException {
+        if (root.isLocal()) {
+            return listTree(root.local(), folders);
+        }
+        List<String> out = new ArrayList<>();
+        walk(root.fileSystem(), root.hadoop(), "", folders, out);
+        out.sort(null);
+        return out;
+    }
+
+    private static void walk(FileSystem fs, org.apache.hadoop.fs.Path dir, String prefix, boolean folders,
+                             List<String> out) throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
+            String rel = prefix + s.getPath().getName();
+            if (s.isDirectory()) {
+                if (folders) {
+                    out.add(rel);
+                }
+                walk(fs, s.getPath(), rel + "/", folders, out);
+            } else if (!folders) {
+                out.add(rel);
+            }
+        }
+    }
+
+    /** The names in a folder (files and folders), sorted. */
+    public static List<String> list(Location dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (dir.isLocal()) {
+            try (Stream<Path> s = Files.list(dir.local())) {
+                s.forEach(p -> out.add(p.getFileName().toString()));
+            }
+        } else {
+            for (FileStatus s : dir.fileSystem().listStatus(dir.hadoop())) {
+                out.add(s.getPath().getName());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** As {@link #canonical(Path)}; a location on another file system is taken as written (no links there). */
+    public static Location canonical(Location l) {
+        return l.isLocal() ? Location.local(canonical(l.local())) : l;
+    }
+
+    public static InputStream open(Location file) throws IOException {
+        return file.isLocal() ? Files.newInputStream(file.local()) : file.fileSystem().open(file.hadoop());
+    }
+
+    /** A new file, or one replacing the file there (the folders above it are made). */
+    public static OutputStream create(Location file) throws IOException {
+        if (file.isLocal()) {
+            Files.createDirectories(file.local().getParent());
+            return Files.newOutputStream(file.local());
+        }
+        return file.fileSystem().create(file.hadoop(), true);
+    }
+
+    public static String readString(Location file) throws IOException {
+        try (InputStream in = open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    public static void writeString(Location file, String text) throws IOException {
+        try (OutputStream out = create(file)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Copies every file of the local folder {@code from} into {@code to} (made first), byte for byte, keeping the
+     * relative names: how a package written on the driver reaches another file system.
+     */
+    public static void upload(Path from, Location to) throws IOException {
+        createFolders(to);
+        for (String rel : listTree(from, true)) {
+            createFolders(to.resolve(rel));
+        }
+        for (String rel : listTree(from, false)) {
+            try (InputStream in = Files.newInputStream(from.resolve(rel)); OutputStream out = create(to.resolve(rel))) {
+                in.transferTo(out);
+            }
+        }
     }
 }

@@ -27,6 +27,7 @@ import nl.samenloop.job.JobSpec.TableSpec;
 import nl.samenloop.job.JobSpec.TrajectoriesSpec;
 import nl.samenloop.model.GeoLevel;
 import nl.samenloop.model.Granularity;
+import nl.samenloop.storage.Location;
 
 class JobSpecParserTest {
     static final Path BASE = Path.of("/project");
@@ -64,8 +65,9 @@ class JobSpecParserTest {
     void exampleParsesToTheExpectedRecords() throws Exception {
         JobSpec expected = new JobSpec("rijnmond-haaglanden-wijkteam",
                 Optional.of("Aandeel wijkteamtrajecten Rijnmond en Haaglanden"),
-                Path.of("/project/test-data/basic"), Path.of("/project/out/rijnmond-haaglanden-wijkteam"),
-                Path.of("/project/work/rijnmond-haaglanden-wijkteam"), 2020,
+                Location.local(Path.of("/project/test-data/basic")),
+                Location.local(Path.of("/project/out/rijnmond-haaglanden-wijkteam")),
+                Location.local(Path.of("/project/work/rijnmond-haaglanden-wijkteam")), 2020,
                 new PeriodsSpec(2015, 2020, Granularity.YEAR), List.of(new PoolSpec(2016, 2020)),
                 Optional.of(LocalDate.of(2020, 12, 31)), new PopulationSpec(0, 22, AgeReference.PEILDATUM),
                 new GeographySpec(GeographyBasis.RESIDENCE,
@@ -89,9 +91,9 @@ class JobSpecParserTest {
                 tables: [{indicator: follow_up}]
                 """);
         assertEquals(Optional.empty(), spec.title());
-        assertEquals(Path.of("/project/data"), spec.input());
-        assertEquals(Path.of("/project/out/minimal"), spec.output());
-        assertEquals(Path.of("/project/work/minimal"), spec.work());
+        assertEquals(Location.local(Path.of("/project/data")), spec.input());
+        assertEquals(Location.local(Path.of("/project/out/minimal")), spec.output());
+        assertEquals(Location.local(Path.of("/project/work/minimal")), spec.work());
         assertEquals(new PeriodsSpec(2018, 2019, Granularity.YEAR), spec.periods());
         assertEquals(List.of(), spec.pools());
         assertEquals(Optional.empty(), spec.dataHorizon());
@@ -123,9 +125,9 @@ class JobSpecParserTest {
                   - {indicator: group_comparison, options: {compare: concurrency, min_share: 12.5}}
                 disclosure: {profile: strict-local, round_to: 5}
                 """);
-        assertEquals(Path.of("/data/microdata"), spec.input());
-        assertEquals(Path.of("/published"), spec.output());
-        assertEquals(Path.of("/project/secure/w"), spec.work());
+        assertEquals(Location.local(Path.of("/data/microdata")), spec.input());
+        assertEquals(Location.local(Path.of("/published")), spec.output());
+        assertEquals(Location.local(Path.of("/project/secure/w")), spec.work());
         assertEquals(Granularity.QUARTER, spec.periods().granularity());
         assertEquals(8, spec.periods().periods().size());
         assertEquals(new PopulationSpec(0, 17, AgeReference.PERIOD_START), spec.population());
@@ -170,8 +172,8 @@ class JobSpecParserTest {
         java.nio.file.Files.writeString(file, EXAMPLE);
         JobSpec spec = JobSpecParser.parse(file, CATALOG);
         Path cwd = Path.of("").toAbsolutePath();
-        assertEquals(cwd.resolve("test-data/basic").normalize(), spec.input());
-        assertEquals(cwd.resolve("out/rijnmond-haaglanden-wijkteam").normalize(), spec.output());
+        assertEquals(Location.local(cwd.resolve("test-data/basic").normalize()), spec.input());
+        assertEquals(Location.local(cwd.resolve("out/rijnmond-haaglanden-wijkteam").normalize()), spec.output());
     }
 
     @Test
