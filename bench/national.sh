@@ -8,7 +8,9 @@
 #
 # Env: YOUTH (default 5000000), YEARS (default 2015-2024), HEAP (driver heap, default 8g),
 #      MASTER (default local[*]), DATA (default bench-data/national-$YOUTH, kept between runs; gitignored),
-#      PARTITIONS (shuffle partitions, default 16), JAVA_OPTS (extra JVM flags, e.g. -Dsamenloop.audit.trace=true).
+#      PARTITIONS (shuffle partitions, default 16), JAVA_OPTS (extra JVM flags, e.g. -Dsamenloop.audit.trace=true),
+#      REGISTER (release register, default bench-data/work/national-register, emptied first unless KEEP_REGISTER=1),
+#      RESUME=STAGE (run --from STAGE: e.g. RESUME=disclosure measures disclosure and publish again in minutes).
 #
 # Measured 2026-11-25 on the 2-core dev machine, 5,000,000 youth, 25.2 M input records (1.1 GB CSV), 8g heap,
 # fresh ingest, all 355 municipalities + 42 regions + NL × 20 half-years × I1–I5, package scan clean:
@@ -57,10 +59,17 @@ tables:
 disclosure: {profile: cbs-microdata}
 YAML
 rm -rf bench-data/out/national-benchmark
+# A fresh release register per run: with an earlier run's release in it, this run would repeat that release's
+# suppressions (EARLIER_RELEASE) and the secondary suppression would not be measured. KEEP_REGISTER=1 keeps it.
+REGISTER=${REGISTER:-bench-data/work/national-register}
+[ -n "${KEEP_REGISTER:-}" ] || rm -rf "$REGISTER"
+# RESUME=STAGE: run --from STAGE (reusing the stage outputs of the last run) instead of a fresh ingest.
+RUN_FROM=(--fresh)
+[ -z "${RESUME:-}" ] || RUN_FROM=(--from "$RESUME")
 LOG=$(mktemp)
 echo "== running the job: all municipalities × $(( (TO - FROM + 1) * 2 )) half-years × I1–I5, heap $HEAP, master $MASTER" >&2
 /usr/bin/time -v java -Xmx"$HEAP" $OPTS ${JAVA_OPTS:-} -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-16}" \
-  -cp "$CP" nl.samenloop.job.Cli run "$JOB" --fresh 2> "$LOG" || status=$?
+  -cp "$CP" nl.samenloop.job.Cli run "$JOB" "${RUN_FROM[@]}" --register "$REGISTER" 2> "$LOG" || status=$?
 sed '/Command being timed/,$d' "$LOG" | grep -v '^WARNING' >&2
 # Time per stage: from the first progress line of a stage to the first line of the next one.
 echo "time per stage (m:ss):"
