@@ -100,10 +100,14 @@ class HdfsIT {
         String check = new String(onHdfs.get("output-check.md"), StandardCharsets.UTF_8);
         assertTrue(check.contains("PASS"), "audit verdict");
 
-        // The working area is on HDFS: staged data, cell tables, the internal audit and the run's log; nothing is
+        // The working area is on HDFS: staged data, the cell tables and the protection as stage outputs (with their
+        // markers; the linked data is not kept there yet, see JobRunner.writeLinked), the internal audit and the
+        // run's log; nothing is
         // left beside the package (no lock, no temporary or old package).
         for (String p : List.of("work/main/staging/JGDHULPBUS", "work/main/staging/_ingest.fingerprint",
-                "work/main/rejects/JGDHULPBUS", "work/main/quality/report.md", "work/main/cells/wijkteam_share/cells.tsv",
+                "work/main/rejects/JGDHULPBUS", "work/main/quality/report.md", "work/main/cells/rijnmond-haaglanden-wijkteam/wijkteam_share/cells.tsv",
+                "work/main/cells/rijnmond-haaglanden-wijkteam/_stage",
+                "work/main/protected/rijnmond-haaglanden-wijkteam/_stage",
                 "work/main/audit/rijnmond-haaglanden-wijkteam/cells-internal.csv")) {
             assertTrue(fs.exists(new org.apache.hadoop.fs.Path(root + "/" + p)), p + " on HDFS");
         }
