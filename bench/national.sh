@@ -16,6 +16,9 @@
 # fresh ingest, all 355 municipalities + 42 regions + NL × 20 half-years × I1–I5, package scan clean:
 #   ingest 3:04 · link 2:44 · indicators 2:07 · disclosure 0:47 · publish 0:41 — 9:29 wall, peak RSS 6.3 GB
 #   (a run just before: 9:39 wall, peak RSS 6.8 GB)
+# Measured 2026-12-03 at 09dc525 (components side by side, stage outputs written), idle machine, own empty register:
+#   ingest 3:28 · link 3:45 (includes writing the linked Parquet stage output) · indicators 1:09 · disclosure 0:46
+#   (secondary suppression and audit, audit PASS) · publish 0:45 — 10:00 wall, peak RSS 7.0 GB
 set -euo pipefail
 cd "$(dirname "$0")/.."
 YOUTH=${YOUTH:-5000000}
