@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import nl.samenloop.storage.Location;
-import nl.samenloop.storage.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.samenloop.indicators.CountRef;
+import nl.samenloop.storage.Location;
+import nl.samenloop.storage.Storage;
+import nl.samenloop.storage.TsvField;
 
 /**
  * What disclosure control decided for a release, on disk: the disclosure stage's output
@@ -44,14 +45,14 @@ public final class ProtectionFiles {
             try (BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(Storage.create(dir.resolve(DECISIONS)), StandardCharsets.UTF_8))) {
                 w.write("key\tstatus\trule\tshown\tlower\tupper\n");
                 for (Decision d : new TreeMap<>(release.decisions()).values()) {
-                    w.write(String.join("\t", escape(d.ref().toString()), d.status().name(), opt(d.rule()),
+                    w.write(String.join("\t", TsvField.escape(d.ref().toString()), d.status().name(), opt(d.rule()),
                             opt(d.shownValue()), opt(d.auditLower()), opt(d.auditUpper())) + "\n");
                 }
             }
             try (BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(Storage.create(dir.resolve(EARLIER)), StandardCharsets.UTF_8))) {
                 w.write("key\tlower\tupper\n");
                 for (Map.Entry<CountRef, Interval> e : new TreeMap<>(release.earlierTargets()).entrySet()) {
-                    w.write(escape(e.getKey().toString()) + "\t" + e.getValue().lower() + "\t" + e.getValue().upper() + "\n");
+                    w.write(TsvField.escape(e.getKey().toString()) + "\t" + e.getValue().lower() + "\t" + e.getValue().upper() + "\n");
                 }
             }
             Storage.writeString(dir.resolve(RELEASE), "rounds\t" + release.rounds() + "\nprograms\t" + release.programs() + "\n");
@@ -65,14 +66,14 @@ public final class ProtectionFiles {
         try {
             Map<CountRef, Decision> decisions = new TreeMap<>();
             for (String[] f : rows(dir.resolve(DECISIONS), 6)) {
-                CountRef k = ref(unescape(f[0]));
-                decisions.put(k, new Decision(k, Status.valueOf(f[1]), f[2].isEmpty() ? null : unescape(f[2]),
+                CountRef k = ref(TsvField.unescape(f[0]));
+                decisions.put(k, new Decision(k, Status.valueOf(f[1]), f[2].isEmpty() ? null : TsvField.unescape(f[2]),
                         f[3].isEmpty() ? null : Long.valueOf(f[3]), f[4].isEmpty() ? null : Double.valueOf(f[4]),
                         f[5].isEmpty() ? null : Double.valueOf(f[5])));
             }
             Map<CountRef, Interval> earlier = new TreeMap<>();
             for (String[] f : rows(dir.resolve(EARLIER), 3)) {
-                earlier.put(ref(unescape(f[0])), new Interval(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+                earlier.put(ref(TsvField.unescape(f[0])), new Interval(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
             }
             Map<String, Integer> stats = new TreeMap<>();
             for (String line : Storage.readString(dir.resolve(RELEASE)).lines().toList()) {
@@ -110,27 +111,6 @@ public final class ProtectionFiles {
     }
 
     private static String opt(Object o) {
-        return o == null ? "" : escape(o.toString());
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
-    }
-
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return o == null ? "" : TsvField.escape(o.toString());
     }
 }

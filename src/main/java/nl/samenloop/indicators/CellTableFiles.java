@@ -14,6 +14,7 @@ import java.util.Map;
 import nl.samenloop.model.GeoLevel;
 import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
+import nl.samenloop.storage.TsvField;
 
 /**
  * A cell table on disk: the indicators stage's output {@code work:cells/<table>} (plan stage outputs), read
@@ -171,30 +172,9 @@ public final class CellTableFiles {
             if (i > 0) {
                 w.write('\t');
             }
-            w.write(escape(fields[i] == null ? "" : fields[i]));
+            w.write(TsvField.escape(fields[i] == null ? "" : fields[i]));
         }
         w.newLine();
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     private static List<List<String>> rows(Location file, boolean header) throws IOException {
@@ -209,7 +189,7 @@ public final class CellTableFiles {
                 }
                 List<String> f = new ArrayList<>();
                 for (String x : line.split("\t", -1)) {
-                    f.add(unescape(x));
+                    f.add(TsvField.unescape(x));
                 }
                 out.add(f);
             }

@@ -40,48 +40,9 @@ public final class FolderRules {
      * known yet, e.g. a key with an error of its own) are skipped.
      */
     public static List<String> problems(Path input, Path output, Path work) {
-        List<String> out = new ArrayList<>();
-        Path o = output == null ? null : Storage.canonical(output);
-        Path w = work == null ? null : Storage.canonical(work);
-        Path i = input == null ? null : Storage.canonical(input);
-        if (o != null) {
-            systemFolder("output", output, o).ifPresent(out::add);
-        }
-        if (w != null) {
-            systemFolder("work", work, w).ifPresent(out::add);
-        }
-        if (o != null && w != null) {
-            if (o.equals(w)) {
-                out.add("output and work are the same folder; the publication package must be kept apart from the"
-                        + " secure working area");
-            } else if (w.startsWith(o)) {
-                out.add("work: the secure working area must not be inside the output folder (" + output
-                        + "): everything under output may be published");
-            } else if (o.startsWith(w)) {
-                out.add("output: the publication package must not be inside the secure working area (" + work + ")");
-            }
-        }
-        if (o != null && i != null) {
-            if (o.equals(i)) {
-                out.add("output: the publication package folder is the input folder (" + input
-                        + "); publishing replaces the package folder, so it must be a folder of its own");
-            } else if (o.startsWith(i)) {
-                out.add("output: the publication package must not be inside the input folder (" + input + ")");
-            } else if (i.startsWith(o)) {
-                out.add("output: the input folder (" + input + ") lies inside the output folder; publishing replaces"
-                        + " the package folder, so it must be a folder of its own");
-            }
-        }
-        if (w != null && i != null) {
-            if (w.equals(i)) {
-                out.add("work: the secure working area is the input folder (" + input
-                        + "); ingest writes staged data there, so it must be a folder of its own");
-            } else if (w.startsWith(i)) {
-                out.add("work: the secure working area must not be inside the input folder (" + input
-                        + "); ingest writes staged data there");
-            }
-        }
-        return out;
+        return check(folder(input, input == null ? null : Location.local(input)),
+                folder(output, output == null ? null : Location.local(output)),
+                folder(work, work == null ? null : Location.local(work)));
     }
 
     /**
@@ -90,14 +51,30 @@ public final class FolderRules {
      * a top-level folder (there are no system folders and no symbolic links to follow).
      */
     public static List<String> problems(Location input, Location output, Location work) {
-        if ((input == null || input.isLocal()) && (output == null || output.isLocal()) && (work == null || work.isLocal())) {
-            return problems(input == null ? null : input.local(), output == null ? null : output.local(),
-                    work == null ? null : work.local());
+        return check(folder(input, input), folder(output, output), folder(work, work));
+    }
+
+    /** A folder as the user gave it (a Path or a Location: messages quote it so) and where it really is. */
+    private record Folder(Object given, Location real) {
+        Path givenPath() {
+            return given instanceof Path p ? p : ((Location) given).local();
         }
+
+        @Override
+        public String toString() {
+            return given.toString();
+        }
+    }
+
+    private static Folder folder(Object given, Location location) {
+        return location == null ? null : new Folder(given, Storage.canonical(location));
+    }
+
+    private static List<String> check(Folder input, Folder output, Folder work) {
         List<String> out = new ArrayList<>();
-        Location o = output == null ? null : Storage.canonical(output);
-        Location w = work == null ? null : Storage.canonical(work);
-        Location i = input == null ? null : Storage.canonical(input);
+        Location o = output == null ? null : output.real();
+        Location w = work == null ? null : work.real();
+        Location i = input == null ? null : input.real();
         if (o != null) {
             systemFolder("output", output, o).ifPresent(out::add);
         }
@@ -138,14 +115,14 @@ public final class FolderRules {
         return out;
     }
 
-    private static java.util.Optional<String> systemFolder(String key, Location given, Location real) {
+    private static java.util.Optional<String> systemFolder(String key, Folder given, Location real) {
         if (!real.isLocal()) {
             return real.isRoot() ? java.util.Optional.of(key + ": " + given + " is the root of its file system; give the "
                     + (key.equals("output") ? "package" : "working area") + " a folder of its own, e.g. "
                     + given.toString().replaceFirst("/$", "") + "/" + key.replace("output", "out") + "/<job name>")
                     : java.util.Optional.empty();
         }
-        return systemFolder(key, given.local(), real.local());
+        return systemFolder(key, given.givenPath(), real.local());
     }
 
     private static java.util.Optional<String> systemFolder(String key, Path given, Path real) {

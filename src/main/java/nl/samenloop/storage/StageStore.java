@@ -44,7 +44,7 @@ public final class StageStore {
      */
     public static void commit(Location temp, Location target, Map<String, String> marker) throws IOException {
         StringBuilder sb = new StringBuilder();
-        marker.forEach((k, v) -> sb.append(k).append(": ").append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n'));
+        marker.forEach((k, v) -> sb.append(k).append(": ").append(TsvField.escape(v)).append('\n'));
         Location part = temp.resolve("." + MARKER + ".part");
         Storage.writeString(part, sb.toString());
         Storage.rename(part, temp.resolve(MARKER));
@@ -79,7 +79,7 @@ public final class StageStore {
             for (String line : t.split("\n")) {
                 int i = line.indexOf(": ");
                 if (i > 0) {
-                    m.put(line.substring(0, i), unescape(line.substring(i + 2)));
+                    m.put(line.substring(0, i), TsvField.unescape(line.substring(i + 2)));
                 }
             }
             return m;
@@ -152,22 +152,5 @@ public final class StageStore {
 
     private static Location sibling(Location target, String suffix) {
         return target.sibling("." + target.name() + suffix);
-    }
-
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(n == 'n' ? '\n' : n);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }
