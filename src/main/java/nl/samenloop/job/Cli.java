@@ -217,6 +217,9 @@ public final class Cli {
         @Option(names = "--replace", description = "the output folder may hold another job's package: replace it"
                 + " (a folder holding files Samenloop did not write is never replaced)")
         boolean replace;
+        @Option(names = "--keep-linked", description = "keep the linked data (record-level Parquet) in the working area,"
+                + " so that a later run --from indicators can start from it; costs about as much time as linking")
+        boolean keepLinked;
 
         @Override
         public Integer call() throws Exception {
@@ -230,7 +233,8 @@ public final class Cli {
                 try {
                     JobRunner.Result r;
                     try (Progress progress = new Progress(plan.job().name()).heartbeat()) {
-                        r = JobRunner.run(plan, parent.confDir(), master, fresh, start, replace, parent.register, progress);
+                        r = JobRunner.run(plan, parent.confDir(), master, fresh, start, replace, keepLinked, parent.register,
+                                progress);
                     }
                     System.out.println("package: " + r.packageDir());
                     System.out.println("audit: " + r.summary().verdict());

@@ -88,7 +88,7 @@ public final class JobRunner {
 
     public static Result run(Plan plan, Path confDir, String master, boolean fresh, boolean replace, String register,
                              Progress progress) {
-        return run(plan, confDir, master, fresh, null, replace, register, progress);
+        return run(plan, confDir, master, fresh, null, replace, false, register, progress);
     }
 
     /** {@code run --from STAGE} cannot resume: an output it needs is stale or missing. One line, exit code 2. */
@@ -103,11 +103,16 @@ public final class JobRunner {
      * @param from     null: a whole run (the staged data reused when current); else resume from this stage: the
      *                 outputs of the stages before it are reused, and must be current ({@link CannotResume})
      * @param replace  the output folder may hold another job's package, which the new one replaces
+     * @param keepLinked keep the linked data in the working area ({@code work:linked/<job>}), so that a later
+     *                 {@code run --from indicators} can start from it. Off by default: writing it costs about as
+     *                 much as linking (every linked dataset is computed and encoded, also those no table of this job
+     *                 reads; issue 18 note), and the cell tables and protection that {@code --from disclosure|publish}
+     *                 need are kept either way
      * @param register the release register (a folder, an .db file or a jdbc:postgresql: URL); null: as
      *                 {@link RegisterLocation#resolve} finds it from the environment and {@code conf/}
      */
     public static Result run(Plan plan, Path confDir, String master, boolean fresh, StageKind from, boolean replace,
-                             String register, Progress progress) {
+                             boolean keepLinked, String register, Progress progress) {
         JobSpec job = plan.job();
         if (fresh && from != null && from != StageKind.INGEST) {
             throw new IllegalArgumentException("--fresh ingests again; it cannot be combined with --from " + from.key);
@@ -121,12 +126,13 @@ public final class JobRunner {
              FolderLock out = PackageFolder.lock(job.output(), job.name(), notes)) {
             PackageFolder.cleanLeftovers(job.output(), n -> progress.stage("publish", n));
             PackageFolder.checkReplaceable(job.output(), job.name(), replace);
-            return runLocked(plan, confDir, master, fresh || from == StageKind.INGEST, from, replace, register, progress);
+            return runLocked(plan, confDir, master, fresh || from == StageKind.INGEST, from, replace, keepLinked, register,
+                    progress);
         }
     }
 
     private static Result runLocked(Plan plan, Path confDir, String master, boolean fresh, StageKind from, boolean replace,
-                                    String register, Progress progress) {
+                                    boolean keepLinked, String register, Progress progress) {
         JobSpec job = plan.job();
         Reference ref = Reference.load(confDir);
         Profile profile = Profile.load(confDir, job.disclosure().profile());
@@ -186,7 +192,9 @@ public final class JobRunner {
             } else {
                 data = Linker.link(session, job.work(), spec, geo, presentColumns(ingest), ingest.latestYearlyFileYear(), progress);
                 horizon = data.dataHorizon();
-                writeLinked(outputs, data, progress);
+                if (keepLinked) {
+                    writeLinked(outputs, data, progress);
+                }
             }
             tables = new ArrayList<>();
             failed = new ArrayList<>();
@@ -211,7 +219,8 @@ public final class JobRunner {
 
     private static CannotResume cannotResume(StageKind from, StageOutputs.Status blocked, StageKind latest) {
         String advice = latest == StageKind.INGEST ? "run the job without --from"
-                : "resume from an earlier stage: --from " + latest.key;
+                : latest.compareTo(from) < 0 ? "resume from an earlier stage: --from " + latest.key
+                : "--from " + latest.key + " can resume (what it reads is current), or run --from link";
         return new CannotResume("cannot resume from " + from.key + ": the " + blocked.kind().key + " output is "
                 + blocked.state().word + " (" + blocked.why() + "); " + advice);
     }

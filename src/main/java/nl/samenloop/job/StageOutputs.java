@@ -293,6 +293,10 @@ final class StageOutputs {
     private Status judge(StageKind kind, Location dir, Map<String, String> expected) {
         Optional<Map<String, String>> found = StageStore.marker(dir);
         if (found.isEmpty()) {
+            if (kind == StageKind.LINK) {
+                return new Status(kind, State.MISSING, "not kept in this working area: a run keeps the linked data only"
+                        + " with --keep-linked (or it stopped while writing it)", Map.of());
+            }
             return new Status(kind, State.MISSING, "not computed in this working area yet (or a run stopped while"
                     + " writing it)", Map.of());
         }

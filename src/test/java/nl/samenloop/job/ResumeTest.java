@@ -56,7 +56,7 @@ class ResumeTest {
         assertEquals(Cli.OK, Cli.execute("generate", "--out", input.toString(), "--youth", "3000", "--seed", "16",
                 "--years", "2016-2020", "--municipalities", "GM0599,GM0518,GM0363,GM0344,GM0014", "--format", "parquet"));
         work = base.resolve("work");
-        CliRun r = run(JOB, "a", "register-a");
+        CliRun r = run(JOB, "a", "register-a", "--keep-linked");
         assertEquals(Cli.OK, r.code(), r.err());
     }
 

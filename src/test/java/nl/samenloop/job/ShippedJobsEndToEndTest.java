@@ -97,6 +97,14 @@ class ShippedJobsEndToEndTest {
         assertTrue(shown > 0, job + ": nothing shown at all");
         if (job.equals(MAIN_JOB)) {
             mainTableLooksLikeTheFactsheet(pkg.resolve("tables").resolve("wijkteam_share.csv"));
+            // The linked data is kept only when asked (run --keep-linked, issue 18): resuming from indicators says so.
+            assertFalse(Files.exists(work.resolve("linked").resolve(name)), "linked data written without --keep-linked");
+            Captured c = capture(() -> Cli.execute("run", "jobs/" + job, "--output", pkg.toString(), "--work",
+                    work.toString(), "--register", reg.toString(), "--from", "indicators"));
+            assertEquals(Cli.USAGE, c.code, c.err);
+            assertEquals(List.of("samenloop: cannot resume from indicators: the link output is missing (not kept in this"
+                    + " working area: a run keeps the linked data only with --keep-linked (or it stopped while writing it));"
+                    + " --from publish can resume (what it reads is current), or run --from link"), c.err.lines().toList());
         }
     }
 
