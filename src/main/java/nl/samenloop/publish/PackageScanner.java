@@ -239,45 +239,60 @@ public final class PackageScanner {
                 numberCols.add(c);
             }
         }
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String where = "line " + (i + 1);
-            checkText(line, rel, where, out);
-            List<String> f2 = CsvFields.split(line);
-            if (table != null && f2.size() == header.size()) {
-                nl.samenloop.indicators.Cell c = sup.printedAt.get(Suppressed.key(table, f2.get(1), f2.get(3), f2.get(5)));
-                if (c != null) {
-                    // Our own tidy table with the row known: each count field against its own count only.
-                    exact(f2.get(6), table, c.numeratorRef(), sup, rel, where, out);
-                    exact(f2.get(7), table, c.denominatorRef(), sup, rel, where, out);
-                    continue;
-                }
+        // Lines are checked independently of each other: the file is cut into one run of lines per core (the audit
+        // relations of a national package are tens of megabytes), and the findings are joined in line order.
+        int n = lines.size() - 1;
+        int runs = n < 20_000 ? 1 : Math.min(n / 10_000, Runtime.getRuntime().availableProcessors());
+        List<List<Finding>> found = java.util.stream.IntStream.range(0, runs).parallel().mapToObj(k -> {
+            List<Finding> local = new ArrayList<>();
+            for (int i = 1 + (int) ((long) n * k / runs); i < 1 + (int) ((long) n * (k + 1) / runs); i++) {
+                csvLine(lines.get(i), i, rel, header, geoCol, periodCol, countCol, tableCol, table, fileTable, numberCols,
+                        sup, local);
             }
-            // Parsed once per line, not once per suppressed count the line names (an audit relation of the
-            // Netherlands names every region, and each region has many suppressed counts).
-            Set<String> periods = null;
-            Map<Integer, List<Long>> numbers = new HashMap<>();
-            String lineTable = tableCol >= 0 && tableCol < f2.size() ? f2.get(tableCol) : fileTable;
-            for (SuppressedCount s : sup.named(line, lineTable)) {
-                CountRef r = s.ref();
-                if (geoCol >= 0 && (geoCol >= f2.size() || !f2.get(geoCol).equals(r.geoCode()))) {
-                    continue;
-                }
-                if (periodCol < 0 && periods == null) {
-                    periods = periods(line);
-                }
-                if (periodCol >= 0 ? periodCol >= f2.size() || !f2.get(periodCol).equals(r.period())
-                        : !periodMatches(periods, r.period())) {
-                    continue;
-                }
-                if (countCol >= 0 && (countCol >= f2.size() || !f2.get(countCol).equals(r.name()))) {
-                    continue;
-                }
-                for (int c : numberCols) {
-                    if (c < f2.size() && numbers.computeIfAbsent(c, k -> wholeNumbers(f2.get(k))).contains(s.value())) {
-                        out.add(new Finding(rel, where + " column " + header.get(c), Kind.SUPPRESSED_VALUE,
-                                "a number equal to suppressed count " + r));
-                    }
+            return local;
+        }).toList();
+        found.forEach(out::addAll);
+    }
+
+    private static void csvLine(String line, int i, String rel, List<String> header, int geoCol, int periodCol,
+                                int countCol, int tableCol, String table, String fileTable, List<Integer> numberCols,
+                                Suppressed sup, List<Finding> out) {
+        String where = "line " + (i + 1);
+        checkText(line, rel, where, out);
+        List<String> f2 = CsvFields.split(line);
+        if (table != null && f2.size() == header.size()) {
+            nl.samenloop.indicators.Cell c = sup.printedAt.get(Suppressed.key(table, f2.get(1), f2.get(3), f2.get(5)));
+            if (c != null) {
+                // Our own tidy table with the row known: each count field against its own count only.
+                exact(f2.get(6), table, c.numeratorRef(), sup, rel, where, out);
+                exact(f2.get(7), table, c.denominatorRef(), sup, rel, where, out);
+                return;
+            }
+        }
+        // Parsed once per line, not once per suppressed count the line names (an audit relation of the
+        // Netherlands names every region, and each region has many suppressed counts).
+        Set<String> periods = null;
+        Map<Integer, List<Long>> numbers = new HashMap<>();
+        String lineTable = tableCol >= 0 && tableCol < f2.size() ? f2.get(tableCol) : fileTable;
+        for (SuppressedCount s : sup.named(line, lineTable)) {
+            CountRef r = s.ref();
+            if (geoCol >= 0 && (geoCol >= f2.size() || !f2.get(geoCol).equals(r.geoCode()))) {
+                continue;
+            }
+            if (periodCol < 0 && periods == null) {
+                periods = periods(line);
+            }
+            if (periodCol >= 0 ? periodCol >= f2.size() || !f2.get(periodCol).equals(r.period())
+                    : !periodMatches(periods, r.period())) {
+                continue;
+            }
+            if (countCol >= 0 && (countCol >= f2.size() || !f2.get(countCol).equals(r.name()))) {
+                continue;
+            }
+            for (int c : numberCols) {
+                if (c < f2.size() && numbers.computeIfAbsent(c, k -> wholeNumbers(f2.get(k))).contains(s.value())) {
+                    out.add(new Finding(rel, where + " column " + header.get(c), Kind.SUPPRESSED_VALUE,
+                            "a number equal to suppressed count " + r));
                 }
             }
         }

@@ -35,17 +35,34 @@ public final class PackageWriter {
         Map<String, ProtectedTable> byName = checkNames(tables, charts);
         prepare(packageDir);
 
-        List<Path> written = new ArrayList<>();
         Path tablesDir = packageDir.resolve("tables");
-        for (ProtectedTable t : tables) {
-            written.add(TidyCsvWriter.write(tablesDir, t));
-            written.add(XlsxWriter.write(tablesDir, t, info));
-        }
         Path chartsDir = packageDir.resolve("charts");
-        for (ChartSpec c : charts) {
-            written.add(ChartWriter.write(chartsDir, byName.get(c.table()), c));
+        // Every table's files and every chart are independent of each other: written side by side (one per core),
+        // listed in the order above. Each writer has its own workbook or chart; the bytes do not depend on the order.
+        List<FileWriter> writers = new ArrayList<>();
+        for (ProtectedTable t : tables) {
+            writers.add(() -> TidyCsvWriter.write(tablesDir, t));
+            writers.add(() -> XlsxWriter.write(tablesDir, t, info));
         }
-        return written;
+        for (ChartSpec c : charts) {
+            writers.add(() -> ChartWriter.write(chartsDir, byName.get(c.table()), c));
+        }
+        try {
+            return writers.parallelStream().map(w -> {
+                try {
+                    return w.write();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileWriter {
+        Path write() throws IOException;
     }
 
     private static Map<String, ProtectedTable> checkNames(List<ProtectedTable> tables, List<ChartSpec> charts) {

@@ -183,4 +183,38 @@ class PackageScannerTest {
         // Without a table the count could be any table's: every one of those lines is a finding.
         assertEquals(4, PackageScanner.scan(dir, List.of(new PackageScanner.SuppressedCount(ref, 7))).findings().size());
     }
+
+    /**
+     * A large CSV is checked in runs of lines side by side: every planted finding is found once, at its own line, and
+     * the findings come in line order (the same list a line-by-line scan gives, computed here by hand).
+     */
+    @Test
+    void aLargeFileCheckedInRunsGivesEveryFindingInLineOrder() throws Exception {
+        Path dir = tmp.resolve("big");
+        Files.createDirectories(dir.resolve("audit"));
+        StringBuilder csv = new StringBuilder("table,relation,total,parts\n");
+        List<Finding> expected = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(18);
+        String what = "a number equal to suppressed count WIJKTEAM|GM0002|2019HJ01";
+        int lines = 47_311;
+        for (int i = 2; i <= lines + 1; i++) {
+            int kind = random.nextInt(500);
+            if (kind == 0) {
+                csv.append("t,SUM,WIJKTEAM|RG01|2019HJ01 = 7,WIJKTEAM|GM0001|2019HJ01 + WIJKTEAM|GM0002|2019HJ01\n");
+                expected.add(new Finding("audit/relations.csv", "line " + i + " column total", Kind.SUPPRESSED_VALUE, what));
+            } else if (kind == 1) {
+                csv.append("t,SUM,123456789,x\n");
+                expected.add(new Finding("audit/relations.csv", "line " + i + " col 7", Kind.PERSON_KEY,
+                        "a 9-digit number standing alone"));
+            } else {
+                csv.append("t,SUM,WIJKTEAM|RG01|2019HJ02 = ").append(random.nextInt(1000) + 10)
+                        .append(",WIJKTEAM|GM0001|2019HJ02 + WIJKTEAM|GM0002|2019HJ02\n");
+            }
+        }
+        Files.writeString(dir.resolve("audit/relations.csv"), csv, StandardCharsets.UTF_8);
+        List<PackageScanner.SuppressedCount> s = List.of(new PackageScanner.SuppressedCount(
+                new CountRef("WIJKTEAM", "GM0002", Fixture.P1), 7));
+        assertTrue(expected.size() > 100, "planted findings");
+        assertEquals(expected, PackageScanner.scan(dir, s).findings());
+    }
 }
