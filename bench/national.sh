@@ -19,6 +19,14 @@
 # Measured 2026-12-03 at 09dc525 (components side by side, stage outputs written), idle machine, own empty register:
 #   ingest 3:28 · link 3:45 (includes writing the linked Parquet stage output) · indicators 1:09 · disclosure 0:46
 #   (secondary suppression and audit, audit PASS) · publish 0:45 — 10:00 wall, peak RSS 7.0 GB
+# Measured 2026-12-03 (session 3), idle machine, own empty register, the same suppressions each time (11,692 SECONDARY,
+# audit PASS):
+#   linked data kept only with --keep-linked (79edaa9): ingest 3:29 · link 1:46 · indicators 2:48 · disclosure 0:53 ·
+#     publish 0:52 — 9:55 wall, 6.9 GB (the cache fill the Parquet write did moved into indicators)
+#   + residence for persons with care only (2d73890): ingest 3:26 · link 1:43 · indicators 2:02 · disclosure 0:59 ·
+#     publish 1:00 — 9:19 wall, 8.1 GB
+#   + publish on both cores (856c098): ingest 3:11 · link 1:44 · indicators 1:47 · disclosure 0:37 · publish 0:40 (write + scan
+#     32 s, register 9 s) — 8:06 wall, peak RSS 7.4 GB
 set -euo pipefail
 cd "$(dirname "$0")/.."
 YOUTH=${YOUTH:-5000000}

@@ -29,6 +29,18 @@
 #   after, REUSE=1:           5:17 wall, 149 s CPU (tasks 61, C2 42, C1 9, GC 8, other 23), 2.9 GB RSS (load 16)
 #   Cell tables (work/cells) byte-identical before and after. -XX:TieredStopAtLevel=1 (no C2): REUSE 196 s CPU, task
 #   CPU doubled (154 s) — C2's compile time is a large fixed cost at 1M, but C1-only code is worse.
+#
+# Measured 2026-12-03 (session 3) on an idle machine (load ≈ 1-2 before each run), PROFILE=threshold1, fresh ingest:
+#   start of session (80bdb3b):              2:10 wall, 249 s CPU, 3.5 GB; ingest 57 s, link 45 s, indicators 18 s,
+#                                            publish 3.2 s (link included writing the linked Parquet)
+#   end of session (linked data only with --keep-linked, publish on both cores):
+#                                            1:54 wall, 220 s CPU, 3.8 GB; ingest 58 s, link 25 s, indicators 23 s,
+#                                            publish 2.9 s — CSV through indicators 109 s (target 45 s)
+#   The same job on 60,000 youth (/work/bench-data/y60k, 1/16 of the data): 1:00 wall, 115 s CPU — most of the 1M
+#   time is a fixed cost: the JIT compilers alone spent 97 s (jdk.CompilerStatistics; 38,586 compilations) on the
+#   60k run, 307 classes were generated and compiled by Spark (7.2 s in Janino). JVM flags tried at 1M, none better
+#   than the default (CPU s): delayed C2 (Tier4*Threshold ×4) 299 vs 294 base, smaller inlining 274 vs 249,
+#   spark.sql.codegen.wholeStage=false 382 vs 294, codegen cache 4000 entries 259 vs 249.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:?usage: bench/pipeline.sh DATA}
