@@ -81,13 +81,7 @@ public final class Linker {
                 .select("person", "begin", "end", "rank", "gm", "gm_idx")
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
-        // Residence is only ever looked up for persons with a care spell (I1 and I5 join trajectory-periods to it, the
-        // quality table the care flags), so it is built from their address spells alone: the same rows for every
-        // lookup, without choosing an address for every person-period of the country (nationally most of them). Both
-        // sides are partitioned by person: the semi-join moves nothing.
-        Dataset<Row> carePersons = care.select(col("person")).distinct();
-        Dataset<Row> residence = onPeildatum(addresses.join(carePersons.hint("shuffle_hash"), Joins.on("person"), "left_semi"),
-                index, gms, spark, null);
+        Dataset<Row> residence = onPeildatum(addresses, index, gms, spark, null);
         Dataset<Row> persons = spark.read().parquet(Staging.staged(work, Staging.PERSONS).spark())
                 .where(col("birth_date").isNotNull())
                 .select("person", "birth_date");
@@ -101,7 +95,7 @@ public final class Linker {
             residence = responsible(residence, trajectories, index, geo, spark);
             population = responsible(population, trajectories, index, geo, spark);
         }
-        // Residence is cached when first used (I1, I5, the quality table); the population is built now.
+        // Residence is cached when first used (I1, I5, diagnostics); the population is built now.
         residence = residence.persist(StorageLevel.MEMORY_AND_DISK());
         population = population.persist(StorageLevel.MEMORY_AND_DISK());
         progress.rows("link", "youth population person-periods", population.count());
