@@ -29,6 +29,8 @@
 #     32 s, register 9 s) — 8:06 wall, peak RSS 7.4 GB
 #   2d73890 was reverted (5aa2a12): with it, HdfsIT hung in Spark 4.0.1's adaptive execution while filling residence's
 #   cache inside another cache's (see the issue 18 note). Without it indicators take about 0:45 more.
+#   Final state of the session (bb98140: --keep-linked, publish on both cores): ingest 2:51 · link 1:50 · indicators
+#     2:40 · disclosure 0:50 · publish 0:51 (write + scan 41 s, register 10 s) — 9:08 wall, peak RSS 7.9 GB
 set -euo pipefail
 cd "$(dirname "$0")/.."
 YOUTH=${YOUTH:-5000000}
