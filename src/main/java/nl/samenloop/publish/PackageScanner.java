@@ -241,22 +241,33 @@ public final class PackageScanner {
         }
         // Lines are checked independently of each other: the file is cut into one run of lines per core (the audit
         // relations of a national package are tens of megabytes), and the findings are joined in line order.
+        CsvLayout layout = new CsvLayout(header, geoCol, periodCol, countCol, tableCol, table, fileTable, numberCols);
         int n = lines.size() - 1;
         int runs = n < 20_000 ? 1 : Math.min(n / 10_000, Runtime.getRuntime().availableProcessors());
         List<List<Finding>> found = java.util.stream.IntStream.range(0, runs).parallel().mapToObj(k -> {
             List<Finding> local = new ArrayList<>();
             for (int i = 1 + (int) ((long) n * k / runs); i < 1 + (int) ((long) n * (k + 1) / runs); i++) {
-                csvLine(lines.get(i), i, rel, header, geoCol, periodCol, countCol, tableCol, table, fileTable, numberCols,
-                        sup, local);
+                csvLine(lines.get(i), i, rel, layout, sup, local);
             }
             return local;
         }).toList();
         found.forEach(out::addAll);
     }
 
-    private static void csvLine(String line, int i, String rel, List<String> header, int geoCol, int periodCol,
-                                int countCol, int tableCol, String table, String fileTable, List<Integer> numberCols,
-                                Suppressed sup, List<Finding> out) {
+    /**
+     * What a CSV's header says about its lines: where the geography, period, count and table are, and which
+     * columns hold numbers.
+     */
+    private record CsvLayout(List<String> header, int geoCol, int periodCol, int countCol, int tableCol, String table,
+                             String fileTable, List<Integer> numberCols) {
+    }
+
+    private static void csvLine(String line, int i, String rel, CsvLayout layout, Suppressed sup, List<Finding> out) {
+        List<String> header = layout.header();
+        int geoCol = layout.geoCol();
+        int periodCol = layout.periodCol();
+        int countCol = layout.countCol();
+        String table = layout.table();
         String where = "line " + (i + 1);
         checkText(line, rel, where, out);
         List<String> f2 = CsvFields.split(line);
@@ -273,7 +284,8 @@ public final class PackageScanner {
         // Netherlands names every region, and each region has many suppressed counts).
         Set<String> periods = null;
         Map<Integer, List<Long>> numbers = new HashMap<>();
-        String lineTable = tableCol >= 0 && tableCol < f2.size() ? f2.get(tableCol) : fileTable;
+        int tableCol = layout.tableCol();
+        String lineTable = tableCol >= 0 && tableCol < f2.size() ? f2.get(tableCol) : layout.fileTable();
         for (SuppressedCount s : sup.named(line, lineTable)) {
             CountRef r = s.ref();
             if (geoCol >= 0 && (geoCol >= f2.size() || !f2.get(geoCol).equals(r.geoCode()))) {
@@ -289,7 +301,7 @@ public final class PackageScanner {
             if (countCol >= 0 && (countCol >= f2.size() || !f2.get(countCol).equals(r.name()))) {
                 continue;
             }
-            for (int c : numberCols) {
+            for (int c : layout.numberCols()) {
                 if (c < f2.size() && numbers.computeIfAbsent(c, k -> wholeNumbers(f2.get(k))).contains(s.value())) {
                     out.add(new Finding(rel, where + " column " + header.get(c), Kind.SUPPRESSED_VALUE,
                             "a number equal to suppressed count " + r));
