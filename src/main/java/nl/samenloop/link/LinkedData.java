@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
  *   verwijzer, aanbieder, gemeente</li>
  * <li>{@code care}: every care spell of every kind — person, linkable, kind, begin, end (merged
  *   trajectories plus both measures)</li>
- * <li>{@code residence}: person, p, gm — municipality on the peildatum for linkable persons with an
- *   address spell active in period p ({@code GM----} when unknown)</li>
+ * <li>{@code residence}: person, p, gm — municipality on the peildatum for persons with a care spell (the only
+ *   persons it is looked up for) and an address spell active in period p ({@code GM----} when unknown)</li>
  * <li>{@code population}: person, p, gm — the youth population of each period</li>
  * <li>{@code addresses}: person, begin, end, rank, gm, gm_idx — address spells of linkable persons with their
  *   municipality in the classification year; {@code rank} numbers a person's spells from 1 by begin (latest

@@ -81,7 +81,16 @@ public final class Linker {
                 .select("person", "begin", "end", "rank", "gm", "gm_idx")
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
-        Dataset<Row> residence = onPeildatum(addresses, index, gms, spark, null);
+        // Residence is only ever looked up for persons with a care spell (I1 and I5 join trajectory-periods to it, the
+        // quality table the care flags), so it is built from their address spells alone: the same rows for every
+        // lookup, without choosing an address for every person-period of the country (nationally most of them). The
+        // addresses stay where they are; only the distinct care persons are shuffled by person.
+        // Those persons come from the staged tables, not from the cached care spells: a cached plan reading two other
+        // cached plans (addresses and care) hung Spark 4.0.1's adaptive execution while it filled the caches, in the
+        // run on HDFS (issue 18 note). Merging trajectories does not change whose they are.
+        Dataset<Row> carePersons = rawTraj.select("person").union(measures.select("person")).distinct();
+        Dataset<Row> residence = onPeildatum(addresses.join(carePersons.hint("shuffle_hash"), Joins.on("person"), "left_semi"),
+                index, gms, spark, null);
         Dataset<Row> persons = spark.read().parquet(Staging.staged(work, Staging.PERSONS).spark())
                 .where(col("birth_date").isNotNull())
                 .select("person", "birth_date");
@@ -95,7 +104,7 @@ public final class Linker {
             residence = responsible(residence, trajectories, index, geo, spark);
             population = responsible(population, trajectories, index, geo, spark);
         }
-        // Residence is cached when first used (I1, I5, diagnostics); the population is built now.
+        // Residence is cached when first used (I1, I5, the quality table); the population is built now.
         residence = residence.persist(StorageLevel.MEMORY_AND_DISK());
         population = population.persist(StorageLevel.MEMORY_AND_DISK());
         progress.rows("link", "youth population person-periods", population.count());
