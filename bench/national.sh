@@ -33,6 +33,7 @@
 #     2:40 · disclosure 0:50 · publish 0:51 (write + scan 41 s, register 10 s) — 9:08 wall, peak RSS 7.9 GB
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/steal.sh
 YOUTH=${YOUTH:-5000000}
 YEARS=${YEARS:-2015-2024}
 HEAP=${HEAP:-8g}
@@ -83,6 +84,7 @@ RUN_FROM=(--fresh)
 [ -z "${RESUME:-}" ] || RUN_FROM=(--from "$RESUME")
 LOG=$(mktemp)
 echo "== running the job: all municipalities × $(( (TO - FROM + 1) * 2 )) half-years × I1–I5, heap $HEAP, master $MASTER" >&2
+steal_start; T0=$(date +%s.%N)
 /usr/bin/time -v java -Xmx"$HEAP" $OPTS ${JAVA_OPTS:-} -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-16}" \
   -cp "$CP" nl.samenloop.job.Cli run "$JOB" "${RUN_FROM[@]}" --register "$REGISTER" 2> "$LOG" || status=$?
 sed '/Command being timed/,$d' "$LOG" | grep -v '^WARNING' >&2
@@ -96,5 +98,6 @@ grep -E '^\[national-benchmark +[0-9]+:[0-9.]+\] ' "$LOG" | sed -E 's/^\[nationa
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$LOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$LOG")"
 echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$LOG") (2 cores = 200%); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+steal_report "$(echo "$(date +%s.%N) - $T0" | bc)"
 rm -f "$LOG"
 exit "${status:-0}"
