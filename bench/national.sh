@@ -31,6 +31,15 @@
 #   cache inside another cache's (see the issue 18 note). Without it indicators take about 0:45 more.
 #   Final state of the session (bb98140: --keep-linked, publish on both cores): ingest 2:51 · link 1:50 · indicators
 #     2:40 · disclosure 0:50 · publish 0:51 (write + scan 41 s, register 10 s) — 9:08 wall, peak RSS 7.9 GB
+# Measured 2026-12-03 (session 4), idle machine, own empty register, identical disclosure summaries (11,692 SECONDARY,
+# audit PASS). The machine's speed drifted by up to 45% within the hour (the same build: 6:15 and 9:09), so the two
+# versions were run back to back:
+#   before (13a56b4): ingest 3:25 · link 1:46 · indicators 2:57 · disclosure 1:01 · publish 1:00 — 10:16 wall, 7.8 GB,
+#     steal 1.7%
+#   residence for persons with care only, the persons read from the staged tables (3b30152): ingest 3:21 · link 1:48 ·
+#     indicators 1:57 · disclosure 0:52 · publish 0:49 — 8:58 wall, 7.7 GB, steal 0.9%
+#   the same build earlier, in a fast hour: ingest 2:17 · link 1:16 · indicators 1:22 · disclosure 0:44 · publish 0:32 —
+#     6:15 wall, 7.2 GB; and later: 9:09 wall
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/steal.sh
