@@ -41,6 +41,10 @@
 #   60k run, 307 classes were generated and compiled by Spark (7.2 s in Janino). JVM flags tried at 1M, none better
 #   than the default (CPU s): delayed C2 (Tier4*Threshold ×4) 299 vs 294 base, smaller inlining 274 vs 249,
 #   spark.sql.codegen.wholeStage=false 382 vs 294, codegen cache 4000 entries 259 vs 249.
+# Measured 2026-12-03 (session 4), idle machine, PROFILE=threshold1, at 3b30152 (this job does not read residence, so
+# that change leaves it alone): 1:59, 2:08 and 2:34 wall for the same build within half an hour (ingest 58-88 s), and
+# 1:29 once in a fast spell. Steal is now printed (bench/steal.sh) but stayed small: the drift is the host's. Compare
+# versions only back to back, several runs each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/steal.sh
