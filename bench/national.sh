@@ -93,7 +93,7 @@ RUN_FROM=(--fresh)
 [ -z "${RESUME:-}" ] || RUN_FROM=(--from "$RESUME")
 LOG=$(mktemp)
 echo "== running the job: all municipalities × $(( (TO - FROM + 1) * 2 )) half-years × I1–I5, heap $HEAP, master $MASTER" >&2
-steal_start; T0=$(date +%s.%N)
+steal_start
 /usr/bin/time -v java -Xmx"$HEAP" $OPTS ${JAVA_OPTS:-} -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-16}" \
   -cp "$CP" nl.samenloop.job.Cli run "$JOB" "${RUN_FROM[@]}" --register "$REGISTER" 2> "$LOG" || status=$?
 sed '/Command being timed/,$d' "$LOG" | grep -v '^WARNING' >&2
@@ -107,6 +107,6 @@ grep -E '^\[national-benchmark +[0-9]+:[0-9.]+\] ' "$LOG" | sed -E 's/^\[nationa
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$LOG")"
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$LOG")"
 echo "cpu: $(awk -F': ' '/Percent of CPU/ {print $2}' "$LOG") (2 cores = 200%); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
-steal_report "$(echo "$(date +%s.%N) - $T0" | bc)"
+steal_report
 rm -f "$LOG"
 exit "${status:-0}"

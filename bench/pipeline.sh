@@ -106,7 +106,7 @@ if [ "${EVENTLOG:-0}" = 1 ]; then
   rm -rf "$BENCH/eventlog" && mkdir -p "$BENCH/eventlog"
   PART+=(-Dspark.eventLog.enabled=true -Dspark.eventLog.dir="file://$BENCH/eventlog" -Dspark.eventLog.rolling.enabled=false -Dspark.eventLog.compress=false)
 fi
-steal_start; T0=$(date +%s.%N)
+steal_start
 /usr/bin/time -v java -Xmx"$HEAP" $OPTS ${JAVA_OPTS:-} -Dspark.master="$MASTER" "${PART[@]}" \
   -cp "$CP" nl.samenloop.job.Cli --conf "$CONF" run "$JOB" "${FRESH[@]}" 2> "$LOG" &
 TIMEPID=$!
@@ -126,7 +126,7 @@ grep -E "^\[$NAME +[0-9]+:[0-9.]+\] " "$LOG" | sed -E "s/^\[$NAME +([0-9]+):([0-
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$LOG")"
 echo "cpu: $(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f", s}' "$LOG") s user+sys ($(awk -F': ' '/Percent of CPU/ {print $2}' "$LOG"); 2 cores = 200%)"
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$LOG")"
-steal_report "$(echo "$(date +%s.%N) - $T0" | bc)"
+steal_report
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$THREADLOG"; rm -f "$THREADLOG"
 if [ "${EVENTLOG:-0}" = 1 ]; then
