@@ -14,6 +14,8 @@
 #      EVENTLOG=1 (write Spark's event log into BENCH_DIR/eventlog and print the 25 stages with the most task time
 #      through bench/stages.py: rows and bytes read, shuffled and written per stage),
 #      THREADCPU=1 (CPU seconds per kind of JVM thread: Spark tasks, JIT compilers, GC; bench/threadcpu.sh).
+#      RUNS=N (the job N times in one JVM, as `samenloop run JOB JOB …`: the first job cold, the later ones warm;
+#      with --fresh every job ingests again, with REUSE=1 only the first one may).
 # Every run ingests afresh (--fresh) unless REUSE=1 (keeps the staged data of the last run: link onwards only). The machine's load average is printed before and after: on a shared
 # machine compare CPU seconds (user+sys), not wall clock.
 #
@@ -91,6 +93,8 @@ tables:
 disclosure: {profile: cbs-microdata}
 YAML
 FRESH=(--fresh)
+JOBS=()
+for ((i = 0; i < ${RUNS:-1}; i++)); do JOBS+=("$JOB"); done
 if [ "${REUSE:-0}" = 1 ]; then
   FRESH=()   # staged data of an earlier run on the same input is reused: ingest is skipped
   find "$BENCH/work" -mindepth 1 -maxdepth 1 ! -name staging ! -name quality ! -name rejects -exec rm -rf {} +; rm -rf "$BENCH/out"
@@ -108,7 +112,7 @@ if [ "${EVENTLOG:-0}" = 1 ]; then
 fi
 steal_start
 /usr/bin/time -v java -Xmx"$HEAP" $OPTS ${JAVA_OPTS:-} -Dspark.master="$MASTER" "${PART[@]}" \
-  -cp "$CP" nl.samenloop.job.Cli --conf "$CONF" run "$JOB" "${FRESH[@]}" 2> "$LOG" &
+  -cp "$CP" nl.samenloop.job.Cli --conf "$CONF" run "${JOBS[@]}" "${FRESH[@]}" 2> "$LOG" &
 TIMEPID=$!
 THREADLOG=$(mktemp)
 if [ "${THREADCPU:-0}" = 1 ]; then
@@ -118,11 +122,15 @@ fi
 wait "$TIMEPID" || status=$?
 wait
 sed '/Command being timed/,$d' "$LOG" | grep -v '^WARNING' >&2
-echo "time per stage (m:ss):"
+# Per job of the batch (RUNS > 1: the same job again in the same JVM; each job's clock starts at 0:00 on its "plan" line).
 grep -E "^\[$NAME +[0-9]+:[0-9.]+\] " "$LOG" | sed -E "s/^\[$NAME +([0-9]+):([0-9.]+)\] +([a-z]+).*/\1 \2 \3/" \
   | sed -E 's/ (discover|classify|stage)$/ ingest/' \
-  | awk '{t = $1 * 60 + $2; if ($3 != s) { if (s != "") d[s] += t - t0; if (!(($3) in seen)) { order[++n] = $3; seen[$3] = 1 } s = $3; t0 = t } }
-         END { for (i = 1; i <= n; i++) if (order[i] != "done") printf "  %-12s %d:%04.1f\n", order[i], int(d[order[i]] / 60), d[order[i]] % 60 }'
+  | awk '$3 == "plan" && s != "" { flush() } { t = $1 * 60 + $2; if ($3 != s) { if (s != "") d[s] += t - t0; if (!(($3) in seen)) { order[++n] = $3; seen[$3] = 1 } s = $3; t0 = t } }
+         function flush() { run++; printf "time per stage (m:ss)%s:\n", (run > 1 || multi) ? " of job " run : ""; total = 0
+           for (i = 1; i <= n; i++) if (order[i] != "done") { printf "  %-12s %d:%04.1f\n", order[i], int(d[order[i]] / 60), d[order[i]] % 60; total += d[order[i]] }
+           printf "  %-12s %d:%04.1f\n", "(job)", int(total / 60), total % 60
+           delete d; delete seen; delete order; n = 0; s = "" }
+         BEGIN { multi = '"${RUNS:-1}"' > 1 } END { if (s != "") flush() }'
 echo "wall clock: $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$LOG")"
 echo "cpu: $(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f", s}' "$LOG") s user+sys ($(awk -F': ' '/Percent of CPU/ {print $2}' "$LOG"); 2 cores = 200%)"
 echo "peak memory (max RSS): $(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$LOG")"

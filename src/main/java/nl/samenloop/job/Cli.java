@@ -194,12 +194,18 @@ public final class Cli {
         return Plan.compile(job, new RegistryCatalog(), Profile.load(confDir, job.disclosure().profile()));
     }
 
-    @Command(name = "run", description = "Run a job file and write its publication package.")
+    @Command(name = "run", description = {"Run a job file and write its publication package.",
+            "Several job files run one after another in one process, in the order given: Spark starts once and stays"
+                    + " warm, and jobs on the same input and working area reuse its staged data. Every job is still its"
+                    + " own release, protected against the ones before it. A job that fails does not stop the ones after"
+                    + " it; the exit code is that of the first job that failed."})
     static final class Run implements Callable<Integer> {
         @CommandLine.ParentCommand
         Cli parent;
-        @Parameters(index = "0", paramLabel = "JOB", description = "job file (YAML)")
-        Path job;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec command;
+        @Parameters(arity = "1..*", paramLabel = "JOB", description = "job file(s) (YAML)")
+        List<Path> jobs;
         @Option(names = "--input", description = "input folder (overrides the job's 'input'); a path or hdfs://, s3a://, file: URI")
         String input;
         @Option(names = "--output", description = "package folder (overrides the job's 'output'); a path or URI")
@@ -228,7 +234,52 @@ public final class Cli {
                 start = Plan.StageKind.of(from).orElseThrow(() -> new IllegalArgumentException("--from " + from
                         + ": not a stage; one of " + Plan.StageKind.keys().replace("|", ", ")));
             }
-            Plan plan = plan(job, input, output, work, parent.confDir());
+            if (jobs.size() == 1) {
+                return runOne(plan(jobs.get(0), input, output, work, parent.confDir()), jobs.get(0), start);
+            }
+            for (String[] o : new String[][] {{"--input", input}, {"--output", output}, {"--work", work}, {"--from", from}}) {
+                if (o[1] != null) {
+                    throw new IllegalArgumentException(o[0] + " applies to one job; it cannot be given with "
+                            + jobs.size() + " job files (set it in each job file instead)");
+                }
+            }
+            // Every job file is checked before the first one runs: a mistake in the last one is found now, not after
+            // the others have run.
+            PrintWriter err = command.commandLine().getErr();
+            List<Plan> plans = new java.util.ArrayList<>();
+            int bad = OK;
+            for (Path j : jobs) {
+                try {
+                    plans.add(plan(j, (String) null, null, null, parent.confDir()));
+                } catch (JobSpecException | IllegalArgumentException e) {
+                    bad = handle(e, err);
+                }
+            }
+            if (bad != OK) {
+                err.println("samenloop: nothing was run: " + jobs.size() + " job files given, not all of them can run");
+                return bad;
+            }
+            int first = OK;
+            List<String> failed = new java.util.ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                int code;
+                try {
+                    RunLog.forgetLast();
+                    code = runOne(plans.get(i), jobs.get(i), start);
+                } catch (Exception e) {
+                    code = handle(e, err);
+                }
+                if (code != OK) {
+                    failed.add(jobs.get(i) + " (exit " + code + ")");
+                    first = first == OK ? code : first;
+                }
+            }
+            err.println("samenloop: " + jobs.size() + " jobs run: " + (jobs.size() - failed.size()) + " done"
+                    + (failed.isEmpty() ? "" : ", " + failed.size() + " failed: " + String.join(", ", failed)));
+            return first;
+        }
+
+        private int runOne(Plan plan, Path job, Plan.StageKind start) throws Exception {
             try (RunLog log = RunLog.to(plan.job().work())) {
                 try {
                     JobRunner.Result r;
