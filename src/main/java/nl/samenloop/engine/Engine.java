@@ -47,6 +47,13 @@ public final class Engine {
             setDefault(conf, "spark.driver.host", "127.0.0.1");
             setDefault(conf, "spark.driver.bindAddress", "127.0.0.1");
         }
+        if (local) {
+            // One executor holds every block, so delay scheduling (waiting for a "more local" slot) has nothing to
+            // gain here, only idle cores to cost. And in local mode nothing offers the slots again once a task set
+            // has declined them: with input on HDFS (block hosts that are not the executor's) a write of cached
+            // data waited forever with both cores idle (HdfsIT with --keep-linked; JobRunner.writeLinked).
+            setDefault(conf, "spark.locality.wait", "0s");
+        }
         setDefault(conf, "spark.app.name", "samenloop");
         setDefault(conf, "spark.ui.enabled", "false");
         setDefault(conf, "spark.sql.session.timeZone", "UTC");

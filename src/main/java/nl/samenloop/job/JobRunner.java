@@ -236,16 +236,6 @@ public final class JobRunner {
     /** Link's output, work:linked/<job>: written beside its place and renamed in when whole. */
     private static void writeLinked(StageOutputs outputs, LinkedData data, Progress progress) {
         Location target = outputs.linkedDir();
-        if (!target.isLocal()) {
-            // Known problem (issue 16 note): with the working area on HDFS, writing the cached linked datasets
-            // waited forever inside Spark 4.0.1 (a cache stage whose job never ran; nothing logged). Until that is
-            // understood the link output is not kept there: --from indicators is refused as "missing"; resuming
-            // from disclosure or publish works as locally. Retried at 3b30152 (HdfsIT with --keep-linked and this
-            // check removed): still hung, so the cause is not the cache nesting that residence had (issue 18 note).
-            progress.stage("link", "the linked data is not kept in a working area on " + target.scheme()
-                    + "://; run --from indicators is not available there");
-            return;
-        }
         Location temp = null;
         try {
             temp = StageStore.begin(target);

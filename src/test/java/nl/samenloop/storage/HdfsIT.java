@@ -65,6 +65,8 @@ class HdfsIT {
     }
 
     @Test
+    // A stall (as writing the linked data once did) fails the test instead of hanging the build.
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
     void mainJobOnHdfsPublishesTheSamePackageAsLocally() throws IOException {
         Path local = base.resolve("local");
         Path register = base.resolve("register");
@@ -77,7 +79,7 @@ class HdfsIT {
         Storage.deleteTree(register); // a first release again, at the same path
         String root = hdfs + "/projects/samenloop";
         code = Cli.execute("run", JOB, "--input", root + "/input", "--output", root + "/out/main", "--work",
-                root + "/work/main", "--register", register.toString());
+                root + "/work/main", "--register", register.toString(), "--keep-linked");
         assertEquals(Cli.OK, code, "run on HDFS");
         long t2 = System.nanoTime();
         System.out.printf("main job: local %.1f s, on HDFS %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
@@ -100,11 +102,12 @@ class HdfsIT {
         String check = new String(onHdfs.get("output-check.md"), StandardCharsets.UTF_8);
         assertTrue(check.contains("PASS"), "audit verdict");
 
-        // The working area is on HDFS: staged data, the cell tables and the protection as stage outputs (with their
-        // markers; the linked data is not kept there yet, see JobRunner.writeLinked), the internal audit and the
-        // run's log; nothing is
-        // left beside the package (no lock, no temporary or old package).
+        // The working area is on HDFS: staged data, the linked data (--keep-linked), the cell tables and the
+        // protection as stage outputs with their markers, the internal audit and the run's log; nothing is left
+        // beside the package (no lock, no temporary or old package).
         for (String p : List.of("work/main/staging/JGDHULPBUS", "work/main/staging/_ingest.fingerprint",
+                "work/main/linked/rijnmond-haaglanden-wijkteam/_stage",
+                "work/main/linked/rijnmond-haaglanden-wijkteam/population",
                 "work/main/rejects/JGDHULPBUS", "work/main/quality/report.md", "work/main/cells/rijnmond-haaglanden-wijkteam/wijkteam_share/cells.tsv",
                 "work/main/cells/rijnmond-haaglanden-wijkteam/_stage",
                 "work/main/protected/rijnmond-haaglanden-wijkteam/_stage",
@@ -122,6 +125,17 @@ class HdfsIT {
         }
         assertEquals(List.of("main"), beside, "beside the package");
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(root + "/work/main/.samenloop.lock")), "work lock released");
+
+        // Resumed from indicators, the linked data is read back from HDFS and gives the same cells. (Writing it there
+        // used to wait forever: Spark's delay scheduling in local mode, now off, see Engine.session.)
+        org.apache.hadoop.fs.Path cells = new org.apache.hadoop.fs.Path(root
+                + "/work/main/cells/rijnmond-haaglanden-wijkteam/wijkteam_share/cells.tsv");
+        String before = read(cells);
+        code = Cli.execute("run", JOB, "--input", root + "/input", "--output", root + "/resumed/main", "--work",
+                root + "/work/main", "--register", register.toString(), "--from", "indicators");
+        assertEquals(Cli.OK, code, "run --from indicators on HDFS");
+        assertEquals(before, read(cells), "cells from the linked data kept on HDFS");
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(root + "/resumed/main/output-check.md")));
 
         // The staged data is reused by a later run when the input is unchanged: IngestCacheHdfsIT.
     }
