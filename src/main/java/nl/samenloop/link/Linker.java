@@ -85,9 +85,10 @@ public final class Linker {
         // quality table the care flags), so it is built from their address spells alone: the same rows for every
         // lookup, without choosing an address for every person-period of the country (nationally most of them). The
         // addresses stay where they are; only the distinct care persons are shuffled by person.
-        // Those persons come from the staged tables, not from the cached care spells: a cached plan reading two other
-        // cached plans (addresses and care) hung Spark 4.0.1's adaptive execution while it filled the caches, in the
-        // run on HDFS (issue 18 note). Merging trajectories does not change whose they are.
+        // Those persons come from the staged tables, not from the cached care spells (merging trajectories does not
+        // change whose they are). Reading the cached care spells here once hung the run on HDFS, probably the stall
+        // that delay scheduling in local mode also caused when writing the linked data there (Engine.session); not
+        // retried since.
         Dataset<Row> carePersons = rawTraj.select("person").union(measures.select("person")).distinct();
         Dataset<Row> residence = onPeildatum(addresses.join(carePersons.hint("shuffle_hash"), Joins.on("person"), "left_semi"),
                 index, gms, spark, null);
