@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import nl.samenloop.indicators.CountRef;
 import nl.samenloop.indicators.Relation;
 import org.ojalgo.optimisation.Expression;
@@ -35,6 +38,10 @@ public final class IndependentAudit {
             System.setProperty("shut.up.ojAlgo", "true");
         }
     }
+
+    /** Targets handed to {@link #intervals} and solved so far in this JVM, for the output checker's progress lines. */
+    private static final java.util.concurrent.atomic.LongAdder TARGETS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder SOLVED = new java.util.concurrent.atomic.LongAdder();
 
     private final List<Relation> relations;
     private final Map<CountRef, Double> published;
@@ -86,21 +93,53 @@ public final class IndependentAudit {
             }
         }
         constantOnly.forEach(IndependentAudit.this::checkPublished);
-        Map<CountRef, Interval> out = new LinkedHashMap<>();
-        for (CountRef t : targets) {
+        // Every bound is its own cold solve, so the targets are solved on all cores (each solve builds its own model;
+        // the groups are looked up, never changed, from here on). A national package holds tens of thousands.
+        List<CountRef> todo = List.copyOf(new LinkedHashSet<>(targets));
+        int[] group = new int[todo.size()];
+        for (int i = 0; i < group.length; i++) {
+            Integer u = index.get(todo.get(i));
+            group[i] = u == null ? -1 : root(parent, u);
+        }
+        TARGETS.add(todo.size());
+        Interval[] found = new Interval[todo.size()];
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        IntStream.range(0, found.length).parallel().forEach(i -> {
+            CountRef t = todo.get(i);
             Double shown = published.get(t);
             if (shown != null) {
-                out.put(t, new Interval(shown, shown));
-                continue;
+                found[i] = new Interval(shown, shown);
+                SOLVED.increment();
+                return;
             }
-            List<Relation> rels = relsOf.getOrDefault(root(parent, index.get(t)), List.of());
-            double lo = optimum(t, rels, false);
-            double hi = optimum(t, rels, true);
-            double lower = Math.max(0.0, Math.ceil(lo - EPS)) + 0.0;
-            double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS) + 0.0;
-            out.put(t, new Interval(lower, upper));
+            if (failed.get() != null) {
+                return;
+            }
+            try {
+                List<Relation> rels = relsOf.getOrDefault(group[i], List.of());
+                double lo = optimum(t, rels, false);
+                double hi = optimum(t, rels, true);
+                double lower = Math.max(0.0, Math.ceil(lo - EPS)) + 0.0;
+                double upper = Double.isInfinite(hi) ? hi : Math.floor(hi + EPS) + 0.0;
+                found[i] = new Interval(lower, upper);
+                SOLVED.increment();
+            } catch (RuntimeException e) {
+                failed.compareAndSet(null, e);
+            }
+        });
+        if (failed.get() != null) {
+            throw failed.get(); // as thrown, on the caller's thread (a worker's exception would come back wrapped)
+        }
+        Map<CountRef, Interval> out = new LinkedHashMap<>();
+        for (int i = 0; i < found.length; i++) {
+            out.put(todo.get(i), found[i]);
         }
         return out;
+    }
+
+    /** "1,234 of 5,678 counts re-solved": the targets of {@link #intervals} in this JVM so far. */
+    public static String soFar() {
+        return String.format("%,d of %,d counts re-solved", SOLVED.sum(), TARGETS.sum());
     }
 
     /**

@@ -28,6 +28,7 @@ public final class Progress implements AutoCloseable {
     private volatile Instant lastLine = start;
     private volatile long readAtStageStart;
     private volatile long writtenAtStageStart;
+    private volatile java.util.function.Supplier<String> detail;
     private ScheduledExecutorService ticker;
 
     public Progress(String job) {
@@ -67,6 +68,15 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /**
+     * What the heartbeat says a long stage has done so far, for work that is not Spark's (the output checker's LP
+     * solves); null → Spark's rows and tasks.
+     */
+    public Progress reporting(java.util.function.Supplier<String> soFar) {
+        this.detail = soFar;
+        return this;
+    }
+
     /** Starts the heartbeat (see the class comment); returns this. */
     public synchronized Progress heartbeat() {
         return heartbeat(Duration.ofSeconds(Long.getLong("samenloop.heartbeat", 10)));
@@ -97,6 +107,11 @@ public final class Progress implements AutoCloseable {
         Duration d = Duration.between(stageStart, Instant.now());
         StringBuilder sb = new StringBuilder(String.format("still running (%d:%02d in this stage)", d.toMinutes(),
                 d.toSecondsPart()));
+        java.util.function.Supplier<String> d2 = detail;
+        if (d2 != null) {
+            sb.append(": ").append(d2.get());
+            return sb.toString();
+        }
         SparkActivity spark = SparkActivity.current();
         if (spark != null) {
             int[] tasks = spark.tasks();

@@ -396,7 +396,14 @@ public final class Cli {
             }
             nl.samenloop.register.RegisterLocation where = parent.register == null ? null
                     : nl.samenloop.register.RegisterLocation.resolve(parent.register, parent.confDir());
-            nl.samenloop.check.PackageCheck.Result r = nl.samenloop.check.PackageCheck.check(pkg, where);
+            nl.samenloop.check.PackageCheck.Result r;
+            // The LP re-audit of a national package takes minutes: the heartbeat says how far it is.
+            try (Progress progress = new Progress("audit").reporting(nl.samenloop.disclosure.IndependentAudit::soFar)
+                    .heartbeat()) {
+                progress.stage("audit", "checking " + pkg + ": tables, relations, checksums, and every suppressed count"
+                        + " re-solved with ojAlgo");
+                r = nl.samenloop.check.PackageCheck.check(pkg, where);
+            }
             System.out.println("audit: " + r.verdict() + " (" + r.suppressedChecked() + " suppressed counts re-audited with"
                     + " ojAlgo; rules from the package: " + r.profile() + "; " + r.findings().size() + " finding(s))");
             if (r.release() != null) {
