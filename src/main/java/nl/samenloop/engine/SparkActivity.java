@@ -55,6 +55,12 @@ public final class SparkActivity extends SparkListener {
         return a == null || a.context.isStopped() ? null : a;
     }
 
+    /** Counts rows that this JVM read and wrote without Spark (LocalIngest), so progress lines include them. */
+    public void countLocal(long read, long written) {
+        readDone.addAndGet(read);
+        writtenDone.addAndGet(written);
+    }
+
     /** Rows read from input files so far, by finished and running tasks. */
     public long rowsRead() {
         return readDone.get() + running.values().stream().mapToLong(r -> r[0]).sum();

@@ -67,11 +67,12 @@ final class CsvRecords {
      * as written.
      */
     static Iterator<Row> records(InputStream in, Charset cs, char sep, int expected, String path) {
-        Reader r = new java.io.BufferedReader(new InputStreamReader(in, cs), 1 << 16);
+        Chars r = new Chars(new InputStreamReader(in, cs));
         return new Iterator<>() {
             private long line; // line number the next record starts on
             private Row next;
             private boolean done;
+            private final StringBuilder b = new StringBuilder();
 
             @Override
             public boolean hasNext() {
@@ -93,14 +94,14 @@ final class CsvRecords {
 
             /** One record, or null for the header, a blank line, or the end of the file. */
             private Row read() {
-                StringBuilder b = new StringBuilder();
+                b.setLength(0);
                 long start = line;
                 boolean quoted = false;
                 boolean fieldStart = true;
                 boolean any = false;
                 try {
                     while (true) {
-                        int c = r.read();
+                        int c = r.next();
                         if (c < 0) {
                             done = true;
                             r.close();
@@ -112,16 +113,11 @@ final class CsvRecords {
                         }
                         any = true;
                         if (c == '\r' || c == '\n') {
-                            if (c == '\r') {
-                                r.mark(1);
-                                int n = r.read();
-                                if (n == '\n') {
-                                    if (quoted) {
-                                        b.append('\r');
-                                        c = '\n';
-                                    }
-                                } else if (n >= 0) {
-                                    r.reset();
+                            if (c == '\r' && r.peek() == '\n') {
+                                r.next();
+                                if (quoted) {
+                                    b.append('\r');
+                                    c = '\n';
                                 }
                             }
                             line++;
@@ -134,15 +130,11 @@ final class CsvRecords {
                         b.append((char) c);
                         if (quoted) {
                             if (c == '"') {
-                                r.mark(1);
-                                int n = r.read();
-                                if (n == '"') {
+                                if (r.peek() == '"') {
+                                    r.next();
                                     b.append('"');
                                 } else {
                                     quoted = false;
-                                    if (n >= 0) {
-                                        r.reset();
-                                    }
                                 }
                             }
                         } else if (c == '"' && fieldStart) {
@@ -155,12 +147,60 @@ final class CsvRecords {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                if (!any || start == 0 || b.toString().isBlank()) {
+                if (!any || start == 0) {
                     return null;
                 }
                 String text = b.toString();
+                if (text.isBlank()) {
+                    return null;
+                }
                 return RowFactory.create(text, start, shape(text, sep, expected));
             }
         };
+    }
+
+    /** The characters of a reader through a buffer of its own (no lock and no call per character), with one of lookahead. */
+    private static final class Chars {
+        private final Reader in;
+        private final char[] buf = new char[1 << 16];
+        private int pos;
+        private int len;
+
+        Chars(Reader in) {
+            this.in = in;
+        }
+
+        /** The next character, or -1 at the end. */
+        int next() throws IOException {
+            if (pos == len && !fill()) {
+                return -1;
+            }
+            return buf[pos++];
+        }
+
+        /** The character {@link #next} would return, without consuming it. */
+        int peek() throws IOException {
+            if (pos == len && !fill()) {
+                return -1;
+            }
+            return buf[pos];
+        }
+
+        private boolean fill() throws IOException {
+            int n;
+            do {
+                n = in.read(buf, 0, buf.length);
+            } while (n == 0);
+            if (n < 0) {
+                return false;
+            }
+            pos = 0;
+            len = n;
+            return true;
+        }
+
+        void close() throws IOException {
+            in.close();
+        }
     }
 }

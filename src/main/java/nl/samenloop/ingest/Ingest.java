@@ -18,6 +18,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.samenloop.engine.Failures;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.storage.Location;
@@ -133,30 +139,130 @@ public final class Ingest {
 
     private static IngestReport tables(SparkSession spark, Location inputDir, Location workDir, Progress progress,
                                        ColumnMapping mapping, Map<String, TableInput> inputs) {
+        // Every table's files and columns are checked before any record is read (both engines).
         Map<String, RawTable> raws = new LinkedHashMap<>();
+        Map<String, LocalIngest.Prepared> local = new LinkedHashMap<>();
         for (Map.Entry<String, TableInput> e : inputs.entrySet()) {
-            if (e.getValue() != null) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            if (LocalIngest.applies(spark, e.getValue(), inputDir, workDir)) {
+                local.put(e.getKey(), LocalIngest.prepare(e.getValue(), mapping.table(e.getKey())));
+            } else {
                 raws.put(e.getKey(), RawTable.read(spark, e.getValue(), mapping.table(e.getKey())));
             }
         }
+        int parts = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "8"));
+        String codec = spark.conf().get("spark.sql.parquet.compression.codec", "snappy");
+        // Tables ingested in this JVM run side by side, the largest first, one per core; Spark's tables meanwhile
+        // one after the other on this thread (Spark spreads each over the cores itself).
+        ExecutorService pool = local.isEmpty() ? null : Executors.newFixedThreadPool(
+                Math.min(local.size(), Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "samenloop-ingest");
+                    t.setDaemon(true);
+                    return t;
+                });
+        Map<String, Future<Counts>> running = new LinkedHashMap<>();
         Map<String, TableReport> reports = new LinkedHashMap<>();
-        for (TableSpec spec : mapping.tables().values()) {
-            TableInput in = inputs.get(spec.table());
-            if (in == null) {
-                reports.put(spec.table(), TableReport.absent(spec.table(), spec.optional()));
-                continue;
+        try {
+            local.values().stream().sorted(Comparator.comparingLong(LocalIngest.Prepared::bytes).reversed())
+                    .forEach(p -> running.put(p.spec().table(), pool.submit(() -> {
+                        progress.stage("ingest", p.spec().table() + ": reading, checking and staging "
+                                + p.input().files().size() + " file(s)");
+                        Counts c = LocalIngest.table(p, workDir, parts, codec);
+                        progress.rows("classify", p.spec().table() + " read", c.read());
+                        return c;
+                    })));
+            for (TableSpec spec : mapping.tables().values()) {
+                TableInput in = inputs.get(spec.table());
+                if (in == null || local.containsKey(spec.table())) {
+                    continue;
+                }
+                try {
+                    // Announced before the long read, so the heartbeat's "still running" lines name the table.
+                    progress.stage("ingest", spec.table() + ": reading, checking and staging " + in.files().size()
+                            + " file(s) (Spark)");
+                    RawTable raw = raws.get(spec.table());
+                    reports.put(spec.table(), report(spec, in, raw.layout, table(spark, spec, in, raw, workDir, progress),
+                            progress));
+                } catch (IngestException e) {
+                    throw e;
+                } catch (Exception e) { // Spark throws its checked SparkException from Scala code
+                    throw taskFailure(e, inputDir, workDir, spec.table());
+                }
             }
-            try {
-                // Announced before the long read, so the heartbeat's "still running" lines name the table.
-                progress.stage("ingest", spec.table() + ": reading, checking and staging " + in.files().size() + " file(s)");
-                reports.put(spec.table(), table(spark, spec, in, raws.get(spec.table()), workDir, progress));
-            } catch (IngestException e) {
-                throw e;
-            } catch (Exception e) { // Spark throws its checked SparkException from Scala code
-                throw taskFailure(e, inputDir, workDir, spec.table());
+            for (TableSpec spec : mapping.tables().values()) {
+                Future<Counts> f = running.get(spec.table());
+                if (f == null) {
+                    continue;
+                }
+                try {
+                    reports.put(spec.table(), report(spec, inputs.get(spec.table()), local.get(spec.table()).layout(),
+                            f.get(), progress));
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IngestException ie) {
+                        throw ie;
+                    }
+                    throw taskFailure(e.getCause() instanceof Exception x ? x : e, inputDir, workDir, spec.table());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IngestException(inputDir + ": ingest interrupted");
+                }
+            }
+        } finally {
+            if (pool != null) {
+                // After a failure the other tables stop at their next check; none writes on after ingest returns.
+                pool.shutdownNow();
+                try {
+                    pool.awaitTermination(10, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
+        Map<String, TableReport> ordered = new LinkedHashMap<>();
+        for (TableSpec spec : mapping.tables().values()) {
+            ordered.put(spec.table(), reports.containsKey(spec.table()) ? reports.get(spec.table())
+                    : TableReport.absent(spec.table(), spec.optional()));
+        }
+        reports = ordered;
         return new IngestReport(reports);
+    }
+
+    /**
+     * What an engine counted for one table, as the records were classified and written.
+     *
+     * @param notLinkableAccepted accepted records whose key is not linkable (JGD tables)
+     * @param latest              latest begin/end date among accepted spells, or null
+     */
+    record Counts(long read, long accepted, long merged, long notLinkableAccepted, Map<Reason, Long> rejected,
+            LocalDate latest, long stagedRows, long rejectRows) {
+    }
+
+    /** The data-quality counts of one table (the same for both engines). */
+    private static TableReport report(TableSpec spec, TableInput in, RawTable.Layout layout, Counts c, Progress progress) {
+        Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
+        c.rejected().forEach((r, n) -> {
+            if (n > 0) {
+                rejected.put(r, n);
+            }
+        });
+        long expectedStaged = Staging.OBJECTS.equals(spec.table()) ? c.accepted() * layout.years().size() : c.accepted();
+        boolean gba = Staging.PERSONS.equals(spec.table()) || Staging.ADDRESSES.equals(spec.table());
+        long notLinkable = gba ? rejected.getOrDefault(Reason.NOT_LINKABLE, 0L) : c.notLinkableAccepted();
+        Map<String, String> present = new LinkedHashMap<>();
+        Map<String, String> absent = new LinkedHashMap<>();
+        for (Map.Entry<String, String> o : spec.optional().entrySet()) {
+            (layout.presentOptional().contains(o.getKey()) ? present : absent).put(o.getKey(), o.getValue());
+        }
+        List<String> files = new ArrayList<>();
+        in.files().forEach(f -> files.add(f.name()));
+        TableReport t = new TableReport(spec.table(), true, files, in.versionChoices(), layout.notes(), present, absent,
+                c.read(), c.accepted(), rejected, c.merged(), notLinkable, in.latestYear(), c.latest(), expectedStaged,
+                c.stagedRows(), c.rejectRows());
+        progress.stage("stage", String.format("%s: accepted %,d, rejected %,d, merged repeats %,d → %s",
+                spec.table(), c.accepted(), t.rejectedTotal(), c.merged(), t.reconciles() ? "PASS" : "FAIL"));
+        return t;
     }
 
     /**
@@ -191,7 +297,7 @@ public final class Ingest {
      * from the writes themselves ({@link Observation}s on the written datasets): no job counts records,
      * and nothing is read back. Rejected records are few, so the second write is cheap.
      */
-    private static TableReport table(SparkSession spark, TableSpec spec, TableInput in, RawTable raw, Location work,
+    private static Counts table(SparkSession spark, TableSpec spec, TableInput in, RawTable raw, Location work,
             Progress progress) {
         TableRules rules = TableRules.of(spec, raw);
         Dataset<Row> classified = Classifier.classify(raw, spec, rules, in.files().size() > 1).persist(StorageLevel.MEMORY_AND_DISK());
@@ -228,36 +334,14 @@ public final class Ingest {
                     .observe(rejectsWritten, count(lit(1)).as("rows"))
                     .write().mode(SaveMode.Overwrite).parquet(rejectsPath.spark());
 
-            long acc = asLong(m.get("accepted"));
-            long merged = asLong(m.get("merged"));
             Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
             for (Reason r : Reason.values()) {
-                long n = asLong(m.get(r.name()));
-                if (n > 0) {
-                    rejected.put(r, n);
-                }
+                rejected.put(r, asLong(m.get(r.name())));
             }
             Object l = m.get("latest");
             LocalDate latest = l == null ? null : l instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) l;
-            long stagedRows = asLong(observed(stagedWritten).get("rows"));
-            long rejectRows = asLong(observed(rejectsWritten).get("rows"));
-            long expectedStaged = Staging.OBJECTS.equals(spec.table()) ? acc * raw.years.size() : acc;
-            boolean gba = Staging.PERSONS.equals(spec.table()) || Staging.ADDRESSES.equals(spec.table());
-            long notLinkable = gba ? rejected.getOrDefault(Reason.NOT_LINKABLE, 0L) : asLong(m.get("not_linkable"));
-
-            Map<String, String> present = new LinkedHashMap<>();
-            Map<String, String> absent = new LinkedHashMap<>();
-            for (Map.Entry<String, String> o : spec.optional().entrySet()) {
-                (raw.presentOptional.contains(o.getKey()) ? present : absent).put(o.getKey(), o.getValue());
-            }
-            List<String> files = new ArrayList<>();
-            in.files().forEach(f -> files.add(f.name()));
-            TableReport t = new TableReport(spec.table(), true, files, in.versionChoices(), raw.notes, present, absent,
-                    read, acc, rejected, merged, notLinkable, in.latestYear(), latest, expectedStaged, stagedRows,
-                    rejectRows);
-            progress.stage("stage", String.format("%s: accepted %,d, rejected %,d, merged repeats %,d → %s",
-                    spec.table(), acc, t.rejectedTotal(), merged, t.reconciles() ? "PASS" : "FAIL"));
-            return t;
+            return new Counts(read, asLong(m.get("accepted")), asLong(m.get("merged")), asLong(m.get("not_linkable")),
+                    rejected, latest, asLong(observed(stagedWritten).get("rows")), asLong(observed(rejectsWritten).get("rows")));
         } finally {
             classified.unpersist();
         }

@@ -111,7 +111,7 @@ final class SourceReader {
         }
         // RFC 4180 quoting, as the field count, the record scan and the header split read it: a quote inside a
         // quoted field is doubled (Spark's default escape is a backslash, which would split "a ""b"", c" wrongly).
-        Map<String, String> opts = Map.of("sep", String.valueOf(sep), "mode", "PERMISSIVE", "escape", "\"");
+        Map<String, String> opts = csvOptions(sep);
         List<Column> out = new ArrayList<>();
         for (String h : header) {
             out.add(col("r").getField(h).as(h));
@@ -123,6 +123,15 @@ final class SourceReader {
                 .select(from_csv(col("line"), lit(fields.toDDL()), opts).as("r"), col(ROW), col(SHAPE))
                 .select(out.toArray(Column[]::new));
         return new Raw(header, rows);
+    }
+
+    /**
+     * The options of Spark's CSV parser for one file: RFC 4180 quoting, as the field count, the record scan and the
+     * header split read it (a quote inside a quoted field is doubled; Spark's default escape is a backslash, which
+     * would split "a ""b"", c" wrongly). {@link LocalIngest} tokenizes with the same options.
+     */
+    static Map<String, String> csvOptions(char sep) {
+        return Map.of("sep", String.valueOf(sep), "mode", "PERMISSIVE", "escape", "\"");
     }
 
     /**
@@ -168,7 +177,7 @@ final class SourceReader {
         };
     }
 
-    private static List<String> uniqueHeader(SourceFile f, List<String> header) {
+    static List<String> uniqueHeader(SourceFile f, List<String> header) {
         Set<String> seen = new HashSet<>();
         for (String h : header) {
             if (h.isEmpty()) {
