@@ -115,9 +115,12 @@ final class LocalIngest {
         Tally t = new Tally();
         try (ParquetRows staged = new ParquetRows(Staging.staged(work, spec.table()), rules.stagedColumns, parts, codec);
                 ParquetRows rejects = new ParquetRows(Staging.rejects(work, spec.table()), REJECT_COLUMNS, 1, codec)) {
-            List<Result> held = new ArrayList<>();
-            Map<List<Object>, Integer> latestRank = new HashMap<>();
-            for (int rank = 0; rank < files.size(); rank++) {
+            // A spell repeated in an earlier yearly file is merged into the latest file's record (Classifier:
+            // MERGED_REPEAT when its file ranks below the latest rank among the spell's unrejected records). Reading
+            // the files latest first, the first unrejected record of a spell sets that rank: records of that file are
+            // accepted, those of earlier files merged, as they stream by.
+            Map<List<Object>, Integer> latestRank = merge ? new HashMap<>() : null;
+            for (int rank = files.size() - 1; rank >= 0; rank--) {
                 SourceFile f = files.get(rank);
                 CsvDialect d = p.dialects().get(rank);
                 int[] index = rules.index(p.headers().get(rank), p.layout(), rank);
@@ -144,7 +147,9 @@ final class LocalIngest {
                                 throw new IngestException(f.path() + ": ingest stopped (another table failed)");
                             }
                             if (activity != null) {
-                                activity.countLocal(PROGRESS_ROWS, 0);
+                                long written = staged.rows() + rejects.rows();
+                                activity.countLocal(PROGRESS_ROWS, written - t.reportedWritten);
+                                t.reportedWritten = written;
                             }
                         }
                         Long first = firstRows.putIfAbsent(duplicateKey(raw, key), row);
@@ -154,24 +159,19 @@ final class LocalIngest {
                         } else if (first != null) {
                             t.reject(rejects, f.name(), row, Reason.DUPLICATE, Classifier.DUPLICATE_COLUMN,
                                     "same as row " + first);
-                        } else if (merge) {
-                            held.add(res);
-                            latestRank.put(res.spellKey, rank); // files are read in rank order: the last is the latest
+                        } else if (merge && latestRank.computeIfAbsent(res.spellKey, k -> res.rank) > res.rank) {
+                            t.merged++;
                         } else {
                             t.accept(staged, res, rules);
                         }
                     }
                 }
             }
-            for (Result res : held) {
-                if (res.rank < latestRank.get(res.spellKey)) {
-                    t.merged++;
-                } else {
-                    t.accept(staged, res, rules);
-                }
-            }
             staged.close();
             rejects.close();
+            if (activity != null) {
+                activity.countLocal(t.read % PROGRESS_ROWS, staged.rows() + rejects.rows() - t.reportedWritten);
+            }
             return new Ingest.Counts(t.read, t.accepted, t.merged, t.notLinkable, t.rejected, t.latest == null ? null
                     : LocalDate.ofEpochDay(t.latest), staged.rows(), rejects.rows());
         }
@@ -184,6 +184,8 @@ final class LocalIngest {
         long merged;
         long notLinkable;
         Integer latest;
+        /** Rows written as far as progress lines were told. */
+        long reportedWritten;
         final Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
 
         void reject(ParquetRows out, String file, long row, Reason reason, String column, String detail) {
