@@ -6,7 +6,8 @@
 #       YOUTH=200000 YEARS=2015-2020 FORMAT=csv FAULTS=0.02 bench/ingest.sh
 #
 # Env: HEAP (driver heap, default 4g), MASTER (default local[*]), BUILD_DIR (default target-ingest),
-#      PARTITIONS (shuffle partitions, default 8).
+#      PARTITIONS (shuffle partitions, default 8), JAVA_OPTS (extra JVM flags; -Dsamenloop.ingest=spark makes Spark
+#      ingest the CSV tables as well, to compare the engines: LocalIngest, docs/cluster.md).
 #
 # Measured on the 2-core dev machine (local[*], -Xmx4g, generated CSV, 2% faults, JGDHULPBUS as 7 yearly
 # files with a 2015 V2), 2026-11-25:
@@ -25,6 +26,14 @@
 #   files, no faults): 25,174,540 records (1.1 GB) in 7:45 wall → 54,100 records/s, 433 s CPU (93% of one
 #   core: the machine was shared, load average 4-6 throughout), peak RSS 4.70 GB. Per table: JGDHULPBUS
 #   5.29M 2:42 incl. Spark start, GBAPERSOONTAB 5.0M 1:08, GBAADRESOBJECTBUS 11.1M 2:25, VSLGWBTAB 3.5M 1:01.
+# 2026-12-04 (session 7), idle machine, HEAP=4g, LocalIngest (CSV read in the driver JVM, one table per core) against
+# Spark's ingest of the same build (JAVA_OPTS=-Dsamenloop.ingest=spark), run alternately, JVM start to exit:
+#   /work/bench-data/y1m (1M youth 2015-2020, 4,535,677 records, 172 MB, no faults):
+#     LocalIngest 24.3 / 26.1 s wall, 44 / 48 s CPU, peak RSS 2.7 / 2.8 GB (≈180,000 records/s)
+#     Spark       60.1 / 62.0 s wall, 113 / 116 s CPU, peak RSS 1.7 / 2.5 GB
+#   YOUTH=200000 (907,353 records, 2% faults): LocalIngest 10.2 s, 18 s CPU, 0.9 GB; Spark 40.9 s, 77 s CPU, 1.3 GB
+#   national (bench/national.sh, 25.2 M records, 1.1 GB, heap 8g): ingest stage 2:02 with LocalIngest (2:26 with Spark
+#     on the same machine the session before).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD_DIR:-target-ingest}
@@ -53,7 +62,7 @@ echo "input: $INPUT ($(du -sh "$INPUT" | cut -f1) on disk)"
 find "$INPUT" -type f \( -name '*.csv' -o -name '*.sav' -o -name '*.parquet' \) -printf '  %P %s bytes\n' | sort
 
 TIMELOG=$(mktemp)
-/usr/bin/time -v java -Xmx"$HEAP" $OPTS -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-8}" \
+/usr/bin/time -v java -Xmx"$HEAP" $OPTS ${JAVA_OPTS:-} -Dspark.master="$MASTER" -Dsamenloop.partitions="${PARTITIONS:-8}" \
   -Dlog4j2.configurationFile=src/main/resources/log4j2.properties \
   -cp "$CP" nl.samenloop.job.Cli --conf conf ingest --input "$INPUT" --work "$WORK" 2> "$TIMELOG" || status=$?
 # Progress lines (stderr) without /usr/bin/time's own report, which starts at "Command being timed".

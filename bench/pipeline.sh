@@ -47,6 +47,16 @@
 # that change leaves it alone): 1:59, 2:08 and 2:34 wall for the same build within half an hour (ingest 58-88 s), and
 # 1:29 once in a fast spell. Steal is now printed (bench/steal.sh) but stayed small: the drift is the host's. Compare
 # versions only back to back, several runs each.
+# Measured 2026-12-04 (session 7), idle machine, PROFILE=threshold1, fresh ingest, cell tables byte-identical to 16b6850's
+# (diff -r -x _stage) in every run:
+#   16b6850 (Spark ingests):                 1:41-1:50 wall (last session); ingest 48-55 s, link 18-23, indicators 18-26
+#   the same build with -Dsamenloop.ingest=spark: 1:48.5; ingest 54.7 s, link 22.1, indicators 22.9
+#   LocalIngest (35b7e70, 31ed38e):          1:20.2, 1:26.7 and 1:27.2 wall (1:42.6 once in a slow spell of the host,
+#                                            every stage slower); ingest 19.1-22.3 s, link 29.3-31.0, indicators 22.9-24.3,
+#                                            publish 2.9-4.6; peak RSS 3.3-3.5 GB (was 3.5-4.4)
+#   CSV through indicators: 71-77 s (target 45 s). Link got slower by what ingest no longer warms up for it: a cold
+#   link (REUSE=1) took 34.6 s on LocalIngest's staging and 30.9 s on Spark's, so the JIT and generated-code costs
+#   Spark's ingest paid now fall to link and indicators.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/steal.sh

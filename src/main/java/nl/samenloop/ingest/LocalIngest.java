@@ -15,10 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import nl.samenloop.ingest.ParquetRows.Kind;
 import nl.samenloop.engine.SparkActivity;
+import nl.samenloop.ingest.ParquetRows.Kind;
 import nl.samenloop.model.Codes;
 import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
@@ -745,9 +744,5 @@ final class LocalIngest {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static Set<String> codes(Map<String, String> list) {
-        return list.keySet();
     }
 }
