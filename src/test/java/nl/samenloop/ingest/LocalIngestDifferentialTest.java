@@ -61,6 +61,28 @@ class LocalIngestDifferentialTest {
         }
     }
 
+    /** A local run ingests CSV without Spark by default (auto), so the speed-up cannot silently fall away. */
+    @Test
+    void localRunsUseLocalIngestForCsv() throws java.io.IOException {
+        Path in = Fixtures.minimalInput(tmp.resolve("minimal"));
+        assertTrue(ingest(in, tmp.resolve("auto"), "auto").passed());
+        assertTrue(ingest(in, tmp.resolve("viaSpark"), "spark").passed());
+        for (String table : ColumnMapping.TABLES) {
+            assertTrue(partFiles(tmp.resolve("auto"), table).stream().allMatch(f -> f.contains("-local.")),
+                    table + " staged by LocalIngest: " + partFiles(tmp.resolve("auto"), table));
+            assertTrue(partFiles(tmp.resolve("viaSpark"), table).stream().noneMatch(f -> f.contains("-local.")),
+                    table + " staged by Spark: " + partFiles(tmp.resolve("viaSpark"), table));
+        }
+    }
+
+    private static List<String> partFiles(Path work, String table) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Staging.staged(work, table))) {
+            List<String> out = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("part-")).toList();
+            assertTrue(!out.isEmpty(), table + ": no part file");
+            return out;
+        }
+    }
+
     /** The quick split of quote-free records gives the fields Spark's tokenizer gives (empty and null alike). */
     @Test
     void quickSplitAgreesWithSparksTokenizer() {
@@ -211,6 +233,11 @@ class LocalIngestDifferentialTest {
 
         /** One CSV file: header, then records; some records damaged at line level. */
         private void file(Path path, char sep, List<String> header, List<List<String>> records, boolean lineBreaks) {
+            file(path, sep, header, records, lineBreaks, StandardCharsets.UTF_8);
+        }
+
+        private void file(Path path, char sep, List<String> header, List<List<String>> records, boolean lineBreaks,
+                java.nio.charset.Charset cs) {
             StringBuilder b = new StringBuilder(String.join(String.valueOf(sep), header)).append('\n');
             List<String> written = new ArrayList<>();
             for (List<String> rec : records) {
@@ -246,7 +273,7 @@ class LocalIngestDifferentialTest {
                     b.append(written.get(rnd.nextInt(written.size()))).append('\n'); // an exact duplicate
                 }
             }
-            Fixtures.write(path, b.toString(), StandardCharsets.UTF_8);
+            Fixtures.write(path, b.toString(), cs);
         }
 
         void write(Path in) {
@@ -306,9 +333,16 @@ class LocalIngestDifferentialTest {
                         recs.add(List.of(s.get(0), s.get(1), s.get(2), s.get(3), end()));
                     }
                 }
+                // The 2020 file in Windows-1252 (CsvDialect's other charset), with a few non-ASCII values in it.
+                boolean cp1252 = year.equals("2020");
+                if (cp1252) {
+                    recs.add(List.of("ü", persons.get(0), "é1", "20190101", ""));
+                    recs.add(List.of("R", persons.get(1), "41", "20190101", "€"));
+                }
                 file(in.resolve("JGDRECLASSERINGBUS").resolve("JGDRECLASSERING" + year + "BUSV1.csv"), ',',
                         List.of("RINPERSOONS", "RINPERSOON", "JGDRMAATREGEL", "JGDRGELDIGHEIDBEGINDATUM",
-                                "JGDRGELDIGHEIDEINDDATUM"), recs, false);
+                                "JGDRGELDIGHEIDEINDDATUM"), recs, false,
+                        cp1252 ? java.nio.charset.Charset.forName("windows-1252") : StandardCharsets.UTF_8);
             }
             List<List<String>> p = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
