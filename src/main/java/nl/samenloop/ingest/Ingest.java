@@ -154,14 +154,14 @@ public final class Ingest {
         }
         int parts = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "8"));
         String codec = spark.conf().get("spark.sql.parquet.compression.codec", "snappy");
-        // Tables ingested in this JVM run side by side, the largest first, one per core; Spark's tables meanwhile
-        // one after the other on this thread (Spark spreads each over the cores itself).
-        ExecutorService pool = local.isEmpty() ? null : Executors.newFixedThreadPool(
-                Math.min(local.size(), Runtime.getRuntime().availableProcessors()), r -> {
-                    Thread t = new Thread(r, "samenloop-ingest");
-                    t.setDaemon(true);
-                    return t;
-                });
+        // Tables ingested in this JVM run side by side, the largest first, one per core Spark may use (local[N]: N);
+        // Spark's tables meanwhile one after the other on this thread (Spark spreads each over the cores itself).
+        int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+        ExecutorService pool = local.isEmpty() ? null : Executors.newFixedThreadPool(Math.min(local.size(), cores), r -> {
+            Thread t = new Thread(r, "samenloop-ingest");
+            t.setDaemon(true);
+            return t;
+        });
         Map<String, Future<Counts>> running = new LinkedHashMap<>();
         Map<String, TableReport> reports = new LinkedHashMap<>();
         try {
