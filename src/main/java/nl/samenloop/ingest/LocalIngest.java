@@ -427,13 +427,23 @@ final class LocalIngest {
             return c;
         }
 
-        private Result jeugdhulp(String[] raw, Integer year, Result r) {
+        /** A care spell's person and dates: the first checks of the JGD tables. */
+        private record CareSpell(Long person, Integer begin, Integer end) {
+        }
+
+        /** The person key, then begin and end (TableRules#personKey, #spellDates), or null after a failure. */
+        private CareSpell careSpell(String[] raw, Result r) {
             Long person = person(raw, r, false, false);
             if (r.reason != null) {
-                return r;
+                return null;
             }
             Integer[] spell = spell(raw, r);
-            if (spell == null) {
+            return spell == null ? null : new CareSpell(person, spell[0], spell[1]);
+        }
+
+        private Result jeugdhulp(String[] raw, Integer year, Result r) {
+            CareSpell c = careSpell(raw, r);
+            if (c == null) {
                 return r;
             }
             String hulpvorm = code(raw, "hulpvorm", Codes.HULPVORM, true, r);
@@ -449,28 +459,24 @@ final class LocalIngest {
                 return r.fail(Reason.UNKNOWN_CODE, src, src + " not a 4-digit municipality code");
             }
             String aanbieder = text(raw(raw, "aanbieder"));
-            r.spellKey = aanbiederInKey ? Arrays.asList(person, hulpvorm, spell[0], aanbieder)
-                    : Arrays.asList(person, hulpvorm, spell[0]);
-            r.staged = new Object[] {person, r.linkable, hulpvorm, spell[0], spell[1], verwijzer, perspectief, reden,
+            r.spellKey = aanbiederInKey ? Arrays.asList(c.person(), hulpvorm, c.begin(), aanbieder)
+                    : Arrays.asList(c.person(), hulpvorm, c.begin());
+            r.staged = new Object[] {c.person(), r.linkable, hulpvorm, c.begin(), c.end(), verwijzer, perspectief, reden,
                     aanbieder, gemeente, year};
             return r;
         }
 
         private Result measure(String[] raw, Integer year, Result r, Map<String, String> list) {
-            Long person = person(raw, r, false, false);
-            if (r.reason != null) {
-                return r;
-            }
-            Integer[] spell = spell(raw, r);
-            if (spell == null) {
+            CareSpell c = careSpell(raw, r);
+            if (c == null) {
                 return r;
             }
             String maatregel = code(raw, "maatregel", list, true, r);
             if (r.reason != null) {
                 return r;
             }
-            r.spellKey = Arrays.asList(person, maatregel, spell[0]);
-            r.staged = new Object[] {person, r.linkable, maatregel, spell[0], spell[1], year};
+            r.spellKey = Arrays.asList(c.person(), maatregel, c.begin());
+            r.staged = new Object[] {c.person(), r.linkable, maatregel, c.begin(), c.end(), year};
             return r;
         }
 
