@@ -47,17 +47,30 @@ public final class PackageWriter {
         for (ChartSpec c : charts) {
             writers.add(() -> ChartWriter.write(chartsDir, byName.get(c.table()), c));
         }
-        try {
-            return writers.parallelStream().map(w -> {
-                try {
-                    return w.write();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+        // A failing writer does not end the stream early: every writer finishes (or fails) before write returns, so
+        // nothing is still writing into the package folder when the caller cleans up or reports. The first failure in
+        // the order above is thrown.
+        List<Outcome> outcomes = writers.parallelStream().map(w -> {
+            try {
+                return new Outcome(w.write(), null);
+            } catch (IOException | RuntimeException e) {
+                return new Outcome(null, e);
+            }
+        }).toList();
+        List<Path> written = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.failure() instanceof IOException e) {
+                throw e;
+            }
+            if (o.failure() instanceof RuntimeException e) {
+                throw e;
+            }
+            written.add(o.path());
         }
+        return written;
+    }
+
+    private record Outcome(Path path, Exception failure) {
     }
 
     @FunctionalInterface
