@@ -117,11 +117,17 @@ public final class Concurrency implements Indicator {
     public CellTable compute(LinkedData data, TableRequest request) {
         List<Codes.Kind> others = CareFacts.kinds(request.list("other_kinds"));
         String mode = request.string("concurrency");
-        List<String> names = new ArrayList<>(List.of(BASE, ONLY));
-        others.forEach(k -> names.add(with(k)));
-        names.add(ANY);
-        CountCube cube = Rollup.personPeriodCounts(facts(data, mode, others), names, data.index(), data.geography(), request.pools());
+        CountCube cube = Rollup.personPeriodCounts(facts(data, mode, others), names(request), data.index(), data.geography(),
+                request.pools());
         return table(cube, request);
+    }
+
+    /** The count names of a request: BASE, ONLY_WIJKTEAM, WITH_ per other kind, WITH_ANY_OTHER. */
+    static List<String> names(TableRequest request) {
+        List<String> names = new ArrayList<>(List.of(BASE, ONLY));
+        CareFacts.kinds(request.list("other_kinds")).forEach(k -> names.add(with(k)));
+        names.add(ANY);
+        return names;
     }
 
     /** The table from its counts (no Spark): cells, relations, notes and identity. */

@@ -130,21 +130,31 @@ public final class FollowUp implements Indicator {
     public CellTable compute(LinkedData data, TableRequest request) {
         List<Codes.Kind> others = CareFacts.kinds(request.list("other_kinds"));
         boolean newWijk = request.bool("new_wijkteam_counts");
+        CountCube cube = Rollup.personPeriodCounts(facts(data, others, newWijk), names(request), data.index(), data.geography(), request.pools());
+        return table(cube, request, data.index().periods(), data.dataHorizon());
+    }
+
+    /** The count names of a request: COHORT, NO_OTHER_CARE, WITH_OTHER_CARE, then WITH_ per counted kind. */
+    static List<String> names(TableRequest request) {
         List<String> names = new ArrayList<>(List.of(COHORT, NONE, ANY));
-        others.forEach(k -> names.add(with(k)));
-        if (newWijk) {
+        CareFacts.kinds(request.list("other_kinds")).forEach(k -> names.add(with(k)));
+        if (request.bool("new_wijkteam_counts")) {
             names.add(with(Codes.Kind.WIJKTEAM));
         }
-        CountCube cube = Rollup.personPeriodCounts(facts(data, others, newWijk), names, data.index(), data.geography(), request.pools());
+        return names;
+    }
 
+    /** The table from its counts (no Spark): cells (periods past the data horizon marked), relations, notes, identity. */
+    CellTable table(CountCube cube, TableRequest request, List<Period> periods, LocalDate horizon) {
+        List<String> names = cube.names();
         Set<String> hidden = new HashSet<>();
-        for (Period p : data.index().periods()) {
-            if (!observable(p, data.dataHorizon())) {
+        for (Period p : periods) {
+            if (!observable(p, horizon)) {
                 hidden.add(p.code());
             }
         }
         for (Pool pool : request.pools()) {
-            if (pool.periodIndexes().stream().anyMatch(i -> hidden.contains(data.index().periods().get(i).code()))) {
+            if (pool.periodIndexes().stream().anyMatch(i -> hidden.contains(periods.get(i).code()))) {
                 hidden.add(pool.code());
             }
         }
@@ -164,7 +174,7 @@ public final class FollowUp implements Indicator {
         notes.put("Definitie", "Cohort: jongeren in de jeugdpopulatie van wie een wijkteamtraject in de periode eindigde (laatste einddatum). "
                 + "NO_OTHER_CARE: geen andere zorg (" + String.join(", ", request.list("other_kinds"))
                 + ") actief op enige dag in de 365 dagen na de einddatum.");
-        notes.put("Datahorizon", "Gegevens tot en met " + data.dataHorizon() + "; perioden waarvan het volgjaar daarna eindigt zijn niet waarneembaar"
+        notes.put("Datahorizon", "Gegevens tot en met " + horizon + "; perioden waarvan het volgjaar daarna eindigt zijn niet waarneembaar"
                 + (hidden.isEmpty() ? "." : ": " + String.join(", ", new java.util.TreeSet<>(hidden)) + "."));
         return new CellTable(request.name(), code(), title(), cells, relations, notes)
                 .withIdentity(Concepts.of(this, request, cube.names()), cube.geoSets())

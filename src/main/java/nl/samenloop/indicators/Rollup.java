@@ -51,8 +51,6 @@ public final class Rollup {
 
     /** @param perPerson one row per person, period and municipality with what the person contributes */
     private static CountCube cube(Dataset<Row> perPerson, List<String> names, PeriodIndex index, Geography geo, List<Pool> pools) {
-        Map<CountRef, Count> out = new HashMap<>();
-
         List<Column> aggs = new ArrayList<>();
         for (String n : names) {
             aggs.add(sum(col(n)).as("v_" + n));
@@ -61,16 +59,47 @@ public final class Rollup {
         List<Row> rows = perPerson.groupBy("p", "gm")
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
                 .collectAsList();
-
-        Map<String, long[]> acc = new HashMap<>();
+        List<MunicipalCounts> municipal = new ArrayList<>();
         for (Row r : rows) {
-            String period = index.periods().get(r.getInt(r.fieldIndex("p"))).code();
-            String gm = r.getString(r.fieldIndex("gm"));
+            long[] v = new long[names.size()];
+            long[] persons = new long[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                v[i] = r.getLong(r.fieldIndex("v_" + names.get(i)));
+                persons[i] = r.getLong(r.fieldIndex("n_" + names.get(i)));
+            }
+            municipal.add(new MunicipalCounts(r.getInt(r.fieldIndex("p")), r.getString(r.fieldIndex("gm")), v, persons));
+        }
+        Map<CountRef, Count> pooled = new HashMap<>();
+        if (!pools.isEmpty()) {
+            pooled(perPerson, names, geo, pools, pooled);
+        }
+        return assemble(municipal, pooled, names, index, geo, pools);
+    }
+
+    /**
+     * What one municipality contributes in one period: per count name the sum of the values and the number of
+     * persons with a non-zero value.
+     */
+    record MunicipalCounts(int p, String gm, long[] values, long[] persons) {
+    }
+
+    /**
+     * The cube from the counts per municipality and period (summed here to regions, rests and the Netherlands: a
+     * person has one municipality per period) and the pooled counts (distinct persons per level, counted by the
+     * engine): the part of the roll-up that does not depend on the engine.
+     */
+    static CountCube assemble(List<MunicipalCounts> municipal, Map<CountRef, Count> pooled, List<String> names,
+                              PeriodIndex index, Geography geo, List<Pool> pools) {
+        Map<String, long[]> acc = new HashMap<>();
+        for (MunicipalCounts r : municipal) {
+            String period = index.periods().get(r.p()).code();
+            String gm = r.gm();
             String region = geo.regionOf(gm);
             String rest = geo.restOf(gm);
-            for (String n : names) {
-                long v = r.getLong(r.fieldIndex("v_" + n));
-                long persons = r.getLong(r.fieldIndex("n_" + n));
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                long v = r.values()[i];
+                long persons = r.persons()[i];
                 add(acc, n, gm, period, v, persons);
                 if (region != null) {
                     add(acc, n, region, period, v, persons);
@@ -81,19 +110,33 @@ public final class Rollup {
                 add(acc, n, GeoLevel.NETHERLANDS, period, v, persons);
             }
         }
+        Map<CountRef, Count> out = new HashMap<>();
         acc.forEach((k, v) -> {
             String[] p = k.split("\\|");
             out.put(new CountRef(p[0], p[1], p[2]), new Count(p[0], v[0], v[1]));
         });
-
-        if (!pools.isEmpty()) {
-            pooled(perPerson, names, geo, pools, out);
-        }
+        out.putAll(pooled);
         List<String> periodCodes = new ArrayList<>();
         for (Period p : index.periods()) {
             periodCodes.add(p.code());
         }
         return new CountCube(out, names, geo, periodCodes, pools);
+    }
+
+    /**
+     * The levels a person in municipality {@code gm} is counted at in a pooled span, as the Spark engine lists them:
+     * the municipality, its region and its rest row when it has them, and the Netherlands.
+     */
+    static List<String> poolLevels(Geography geo, String gm) {
+        List<String> out = new ArrayList<>(List.of(gm));
+        if (geo.regionOf(gm) != null) {
+            out.add(geo.regionOf(gm));
+        }
+        if (geo.restOf(gm) != null) {
+            out.add(geo.restOf(gm));
+        }
+        out.add(GeoLevel.NETHERLANDS);
+        return out;
     }
 
     /** gm → region and rest code (unknown included), to broadcast-join onto person rows. */

@@ -27,6 +27,7 @@ import nl.samenloop.indicators.CellTable;
 import nl.samenloop.indicators.CellTableFiles;
 import nl.samenloop.indicators.Indicator;
 import nl.samenloop.indicators.Indicators;
+import nl.samenloop.indicators.LocalTables;
 import nl.samenloop.indicators.Pool;
 import nl.samenloop.indicators.TableRequest;
 import nl.samenloop.ingest.Ingest;
@@ -37,6 +38,8 @@ import nl.samenloop.link.LinkSpec;
 import nl.samenloop.link.LinkedData;
 import nl.samenloop.link.LinkedDataFiles;
 import nl.samenloop.link.Linker;
+import nl.samenloop.link.LocalLink;
+import nl.samenloop.link.LocalLinked;
 import nl.samenloop.model.Period;
 import nl.samenloop.model.Reference;
 import nl.samenloop.publish.ChartSpec;
@@ -189,6 +192,29 @@ public final class JobRunner {
                 progress.stage("link", "reusing the linked data of " + marker.get("computed") + " in " + outputs.linkedDir());
                 data = LinkedDataFiles.read(session, outputs.linkedDir().toString(), spec, geo, horizon,
                         presentColumns(ingest), job.work());
+            } else if (localEngine(session, job, requests, keepLinked)) {
+                int threads = Math.max(1, session.sparkContext().defaultParallelism());
+                LocalLinked local = LocalLink.link(job.work().local(), spec, geo, ingest.latestYearlyFileYear(), progress, threads);
+                horizon = local.dataHorizon;
+                tables = new ArrayList<>();
+                failed = new ArrayList<>();
+                Map<String, CellTable> computed = new LinkedHashMap<>();
+                RuntimeException failure = null;
+                try {
+                    progress.stage("indicator", requests.size() + " table(s) in one pass over the persons (local engine)");
+                    computed.putAll(LocalTables.compute(local, requests, threads));
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                RuntimeException passFailure = failure;
+                computeTables(outputs, horizon.toString(), requests, r -> {
+                    if (passFailure != null) {
+                        throw passFailure;
+                    }
+                    return computed.get(r.name());
+                }, tables, failed, progress);
+                return disclosureAndPublish(plan, outputs, tables, failed, horizon, ingest, spec, profile, from, replace,
+                        register, confDir, requests, progress);
             } else {
                 data = Linker.link(session, job.work(), spec, geo, presentColumns(ingest), ingest.latestYearlyFileYear(), progress);
                 horizon = data.dataHorizon();
@@ -198,7 +224,9 @@ public final class JobRunner {
             }
             tables = new ArrayList<>();
             failed = new ArrayList<>();
-            computeTables(outputs, data, requests, tables, failed, progress);
+            LinkedData linked = data;
+            computeTables(outputs, horizon.toString(), requests, r -> Indicators.get(r.indicator()).compute(linked, r), tables,
+                    failed, progress);
         } else {
             Map<String, String> marker = outputs.indicators().marker();
             horizon = LocalDate.parse(marker.get("data_horizon"));
@@ -233,6 +261,22 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * The system property that chooses the engine of link and indicators: {@code auto} (default) links and computes
+     * without Spark ({@link LocalLink}, {@link LocalTables}) when Spark runs in local mode on a local working area and
+     * the local engine has every indicator the job asks for, and the linked data is not to be kept; {@code spark}
+     * always uses Spark; {@code local} uses the local engine whenever it has the job's indicators.
+     */
+    static final String ENGINE = "samenloop.link";
+
+    private static boolean localEngine(SparkSession session, JobSpec job, List<TableRequest> requests, boolean keepLinked) {
+        String choice = System.getProperty(ENGINE, "auto");
+        if (keepLinked || choice.equals("spark") || !job.work().isLocal() || !LocalTables.supports(requests)) {
+            return false;
+        }
+        return choice.equals("local") || session.sparkContext().master().startsWith("local");
+    }
+
     /** Link's output, work:linked/<job>: written beside its place and renamed in when whole. */
     private static void writeLinked(StageOutputs outputs, LinkedData data, Progress progress) {
         Location target = outputs.linkedDir();
@@ -249,8 +293,9 @@ public final class JobRunner {
     }
 
     /** The indicators stage: every table, its cell table written to work:cells/<job>/<table> as one output. */
-    private static void computeTables(StageOutputs outputs, LinkedData data, List<TableRequest> requests,
-                                      List<CellTable> tables, List<String> failed, Progress progress) {
+    private static void computeTables(StageOutputs outputs, String dataHorizon, List<TableRequest> requests,
+                                      java.util.function.Function<TableRequest, CellTable> compute, List<CellTable> tables,
+                                      List<String> failed, Progress progress) {
         Location target = outputs.cellsDir();
         Location temp = null;
         try {
@@ -258,7 +303,7 @@ public final class JobRunner {
             for (TableRequest r : requests) {
                 progress.stage("indicator", r.name() + " (" + Indicators.get(r.indicator()).code() + ")");
                 try {
-                    CellTable t = Indicators.get(r.indicator()).compute(data, r);
+                    CellTable t = compute.apply(r);
                     CellTableFiles.write(temp.resolve(r.name()), t);
                     tables.add(t);
                 } catch (RuntimeException e) {
@@ -268,7 +313,7 @@ public final class JobRunner {
                     progress.stage("indicator", "FAILED " + r.name() + ": " + e.getClass().getSimpleName());
                 }
             }
-            StageStore.commit(temp, target, StageOutputs.withContent(outputs.cellsMarker(data.dataHorizon().toString(), failed), temp));
+            StageStore.commit(temp, target, StageOutputs.withContent(outputs.cellsMarker(dataHorizon, failed), temp));
         } catch (IOException e) {
             StageStore.discard(temp);
             throw new UncheckedIOException("cannot write the cell tables " + target + ": " + e.getMessage(), e);

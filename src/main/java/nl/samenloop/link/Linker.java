@@ -235,10 +235,20 @@ public final class Linker {
             return LocalDate.of(latestYearlyFile, 12, 31);
         }
         Row r = rawTraj.agg(max(greatest(col("begin"), coalesce(col("end"), col("begin"))))).first();
-        if (r.isNullAt(0)) {
+        return horizon(spec, null, r.isNullAt(0) ? null : r.getDate(0).toLocalDate());
+    }
+
+    /**
+     * As above from the latest date of the trajectory file (the later of begin and end of any record; null when it
+     * has no record), for engines that find it themselves.
+     */
+    static LocalDate horizon(LinkSpec spec, Integer latestYearlyFile, LocalDate latest) {
+        if (latestYearlyFile != null) {
+            return LocalDate.of(latestYearlyFile, 12, 31);
+        }
+        if (latest == null) {
             return spec.end();
         }
-        LocalDate latest = r.getDate(0).toLocalDate();
         LocalDate best = null;
         for (int y = spec.firstYear() - 1; y <= latest.getYear(); y++) {
             for (Period p : Period.range(y, y, spec.granularity())) {

@@ -33,6 +33,20 @@ final class MunicipalityIndex {
         return codes.size() - 1;
     }
 
+    /** The code of index i (the unknown municipality's code for {@link #unknown()}). */
+    String code(int i) {
+        return codes.get(i);
+    }
+
+    /** A map from every known code to its index, for engines that look codes up without Spark. */
+    java.util.Map<String, Integer> indexes() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (int i = 0; i < unknown(); i++) {
+            out.put(codes.get(i), i);
+        }
+        return out;
+    }
+
     /** Small table known_gm, known_idx of the classification year's municipalities, to broadcast-join. */
     Dataset<Row> table(SparkSession spark) {
         List<Row> rows = new ArrayList<>();

@@ -1,0 +1,456 @@
+package nl.samenloop.indicators;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.samenloop.link.LocalLinked;
+import nl.samenloop.model.Codes;
+
+/**
+ * The person-level indicators I2 (care_share), I3 (concurrency, both modes) and I4 (followup) without Spark, on the
+ * local engine's linked data ({@link LocalLinked}): every table of a job in one pass over the persons (STYLE "share
+ * the scans"), each person's facts per period exactly as the Spark facts of {@link CareShare#countFacts},
+ * {@link Concurrency#facts} and {@link FollowUp#facts} define them, rolled up as {@link Rollup} does (one
+ * municipality per person and period; pooled spans count distinct persons per level). The tables are then built
+ * by the indicators' own {@code table} methods, so cells, relations and notes have one source.
+ */
+public final class LocalTables {
+    /** Indicators this engine computes; a job asking for any other is computed by Spark. */
+    public static final Set<String> INDICATORS = Set.of("care_share", "concurrency", "followup");
+
+    private LocalTables() {
+    }
+
+    public static boolean supports(List<TableRequest> requests) {
+        return requests.stream().allMatch(r -> INDICATORS.contains(r.indicator()));
+    }
+
+    /** Every table, by request name, computed in one pass over the persons on {@code threads} threads. */
+    public static Map<String, CellTable> compute(LocalLinked d, List<TableRequest> requests, int threads) {
+        int workers = Math.max(1, Math.min(threads, Math.max(1, d.persons)));
+        int chunk = (d.persons + workers - 1) / workers;
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "samenloop-indicators");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<List<Acc>>> parts = new ArrayList<>();
+        try {
+            for (int w = 0; w < workers; w++) {
+                int from = w * chunk;
+                int to = Math.min(d.persons, from + chunk);
+                parts.add(pool.submit(() -> pass(d, requests, from, to)));
+            }
+            List<Acc> total = null;
+            for (Future<List<Acc>> f : parts) {
+                List<Acc> part = get(f);
+                if (total == null) {
+                    total = part;
+                } else {
+                    for (int i = 0; i < total.size(); i++) {
+                        total.get(i).add(part.get(i));
+                    }
+                }
+            }
+            Map<String, CellTable> out = new LinkedHashMap<>();
+            for (int i = 0; i < requests.size(); i++) {
+                TableRequest r = requests.get(i);
+                out.put(r.name(), table(d, r, total.get(i).cube(d, r)));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Acc> pass(LocalLinked d, List<TableRequest> requests, int from, int to) {
+        List<Facts> facts = new ArrayList<>();
+        List<Acc> accs = new ArrayList<>();
+        for (TableRequest r : requests) {
+            Facts f = facts(d, r);
+            facts.add(f);
+            accs.add(new Acc(d, r, f.names.size()));
+        }
+        for (int person = from; person < to; person++) {
+            for (int i = 0; i < facts.size(); i++) {
+                facts.get(i).person(d, person);
+                accs.get(i).person(d, person, facts.get(i));
+            }
+        }
+        return accs;
+    }
+
+    private static CellTable table(LocalLinked d, TableRequest r, CountCube cube) {
+        return switch (r.indicator()) {
+            case "care_share" -> new CareShare().table(cube, r, d.spec.ageMin() + "–" + d.spec.ageMax());
+            case "concurrency" -> new Concurrency().table(cube, r);
+            case "followup" -> new FollowUp().table(cube, r, d.index.periods(), d.dataHorizon);
+            default -> throw new IllegalArgumentException("the local engine has no indicator " + r.indicator());
+        };
+    }
+
+    private static Facts facts(LocalLinked d, TableRequest r) {
+        return switch (r.indicator()) {
+            case "care_share" -> new CareShareFacts(r);
+            case "concurrency" -> new ConcurrencyFacts(r);
+            case "followup" -> new FollowUpFacts(d, r);
+            default -> throw new IllegalArgumentException("the local engine has no indicator " + r.indicator());
+        };
+    }
+
+    private static int mask(Iterable<Codes.Kind> kinds) {
+        int m = 0;
+        for (Codes.Kind k : kinds) {
+            m |= 1 << k.ordinal();
+        }
+        return m;
+    }
+
+    private static final int WIJKTEAM = 1 << Codes.Kind.WIJKTEAM.ordinal();
+
+    /** One table's facts per person and period. */
+    abstract static class Facts {
+        final List<String> names;
+
+        Facts(List<String> names) {
+            this.names = names;
+        }
+
+        /** Called once per person before its periods. */
+        void person(LocalLinked d, int person) {
+        }
+
+        /**
+         * The person's fact row of period p: its values in {@code v} (in {@link #names} order) and the municipality
+         * index it counts in as the result, or -1 when the person has no row in p.
+         */
+        abstract int row(LocalLinked d, int person, int p, long[] v);
+    }
+
+    /** I2: every population member (POPULATION = 1) with a 0/1 per group. */
+    static final class CareShareFacts extends Facts {
+        private final int[] groups;
+
+        CareShareFacts(TableRequest r) {
+            super(names(r));
+            List<String> g = r.list("groups");
+            groups = new int[g.size()];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = mask(Codes.GROUPS.get(g.get(i)));
+            }
+        }
+
+        static List<String> names(TableRequest r) {
+            List<String> names = new ArrayList<>(r.list("groups"));
+            names.add(CareShare.POPULATION);
+            return names;
+        }
+
+        @Override
+        int row(LocalLinked d, int person, int p, long[] v) {
+            int at = person * d.periods + p;
+            int gm = d.popGm[at];
+            if (gm < 0) {
+                return -1;
+            }
+            int mask = d.careMask[at];
+            for (int i = 0; i < groups.length; i++) {
+                v[i] = (mask & groups[i]) != 0 ? 1 : 0;
+            }
+            v[groups.length] = 1;
+            return gm;
+        }
+    }
+
+    /** I3: population members with wijkteam help in p; the other kinds active in p (period) or overlapping (overlap). */
+    static final class ConcurrencyFacts extends Facts {
+        private final List<Codes.Kind> others;
+        private final int otherMask;
+        private final boolean overlap;
+
+        ConcurrencyFacts(TableRequest r) {
+            super(Concurrency.names(r));
+            others = CareFacts.kinds(r.list("other_kinds"));
+            otherMask = mask(others);
+            overlap = "overlap".equals(r.string("concurrency"));
+        }
+
+        @Override
+        int row(LocalLinked d, int person, int p, long[] v) {
+            int at = person * d.periods + p;
+            int gm = d.popGm[at];
+            if (gm < 0 || (d.careMask[at] & WIJKTEAM) == 0) {
+                return -1;
+            }
+            int flags = overlap ? overlapping(d, person, p) : d.careMask[at] & otherMask;
+            v[0] = 1;
+            v[1] = flags == 0 ? 1 : 0;
+            for (int i = 0; i < others.size(); i++) {
+                v[2 + i] = (flags >> others.get(i).ordinal()) & 1;
+            }
+            v[2 + others.size()] = flags == 0 ? 0 : 1;
+            return gm;
+        }
+
+        /** Kinds of the other spells whose dates, clipped to p, share a day with a wijkteam trajectory's. */
+        private int overlapping(LocalLinked d, int person, int p) {
+            int flags = 0;
+            int ps = d.pstart[p];
+            int pe = d.pend[p];
+            int to = d.careStart[person + 1];
+            for (int w = d.careStart[person]; w < to; w++) {
+                if (d.careKind[w] != Codes.Kind.WIJKTEAM.ordinal() || !d.active(d.careBegin[w], d.careEnd[w], p)) {
+                    continue;
+                }
+                for (int o = d.careStart[person]; o < to; o++) {
+                    int kind = d.careKind[o];
+                    if ((otherMask & (1 << kind)) == 0 || !d.active(d.careBegin[o], d.careEnd[o], p)) {
+                        continue;
+                    }
+                    int lo = Math.max(Math.max(d.careBegin[w], d.careBegin[o]), ps);
+                    int hi = Math.min(Math.min(d.careEnd[w], d.careEnd[o]), pe);
+                    if (lo <= hi) {
+                        flags |= 1 << kind;
+                    }
+                }
+            }
+            return flags;
+        }
+    }
+
+    /** I4: population members with care whose wijkteam trajectory ended in p (the latest end); other care in the year after. */
+    static final class FollowUpFacts extends Facts {
+        private final List<Codes.Kind> counted;
+        private final int countedMask;
+        private final int[] end;
+
+        FollowUpFacts(LocalLinked d, TableRequest r) {
+            super(FollowUp.names(r));
+            counted = new ArrayList<>(CareFacts.kinds(r.list("other_kinds")));
+            if (r.bool("new_wijkteam_counts") && !counted.contains(Codes.Kind.WIJKTEAM)) {
+                counted.add(Codes.Kind.WIJKTEAM);
+            }
+            countedMask = mask(counted);
+            end = new int[d.periods];
+        }
+
+        @Override
+        void person(LocalLinked d, int person) {
+            java.util.Arrays.fill(end, Integer.MIN_VALUE);
+            for (int s = d.careStart[person]; s < d.careStart[person + 1]; s++) {
+                if (d.careKind[s] == Codes.Kind.WIJKTEAM.ordinal() && d.careEnd[s] != LocalLinked.OPEN) {
+                    int p = d.periodOf(d.careEnd[s]);
+                    if (p >= 0 && p < d.periods) {
+                        end[p] = Math.max(end[p], d.careEnd[s]);
+                    }
+                }
+            }
+        }
+
+        @Override
+        int row(LocalLinked d, int person, int p, long[] v) {
+            int at = person * d.periods + p;
+            int wend = end[p];
+            if (wend == Integer.MIN_VALUE || d.popGm[at] < 0 || d.careMask[at] == 0) {
+                return -1;
+            }
+            // Residence on the end date: the first address in tie order that contains it; else the population's.
+            int gm = d.popGm[at];
+            for (int s = d.addrStart[person]; s < d.addrStart[person + 1]; s++) {
+                if (d.addrBegin[s] <= wend && d.addrEnd[s] >= wend) {
+                    gm = d.addrGm[s];
+                    break;
+                }
+            }
+            int windowStart = wend + 1;
+            int windowEnd = wend + FollowUp.WINDOW_DAYS;
+            int flags = 0;
+            for (int s = d.careStart[person]; s < d.careStart[person + 1]; s++) {
+                int kind = d.careKind[s];
+                if ((countedMask & (1 << kind)) != 0 && d.careBegin[s] <= windowEnd && d.careEnd[s] >= windowStart
+                        && (kind != Codes.Kind.WIJKTEAM.ordinal() || d.careBegin[s] >= windowStart)) {
+                    flags |= 1 << kind;
+                }
+            }
+            v[0] = 1;
+            v[1] = flags == 0 ? 1 : 0;
+            v[2] = flags == 0 ? 0 : 1;
+            for (int i = 0; i < counted.size(); i++) {
+                v[3 + i] = (flags >> counted.get(i).ordinal()) & 1;
+            }
+            return gm;
+        }
+    }
+
+    /** One table's counts per municipality and period, and per pooled span and level (distinct persons). */
+    static final class Acc {
+        private final int names;
+        private final int periods;
+        private final int gms;
+        private final long[] v;
+        private final long[] n;
+        private final boolean[] present;
+        private final List<Pool> pools;
+        private final List<String> keys = new ArrayList<>();
+        private final int[][] levels;
+        private final long[] pv;
+        private final long[] pn;
+        private final boolean[] ppresent;
+        private final long[] row;
+        private final long[] rows;
+        private final int[] rowGm;
+        private final long[] scratch;
+        private final boolean[] touched;
+
+        Acc(LocalLinked d, TableRequest r, int names) {
+            this.names = names;
+            this.periods = d.periods;
+            this.gms = d.gmCodes.length;
+            v = new long[periods * gms * names];
+            n = new long[v.length];
+            present = new boolean[periods * gms];
+            pools = r.pools();
+            Map<String, Integer> keyIds = new HashMap<>();
+            levels = new int[gms][];
+            for (int g = 0; g < gms; g++) {
+                List<String> codes = Rollup.poolLevels(d.geography, d.gmCodes[g]);
+                levels[g] = new int[codes.size()];
+                for (int i = 0; i < codes.size(); i++) {
+                    levels[g][i] = keyIds.computeIfAbsent(codes.get(i), c -> {
+                        keys.add(c);
+                        return keys.size() - 1;
+                    });
+                }
+            }
+            pv = new long[pools.size() * keys.size() * names];
+            pn = new long[pv.length];
+            ppresent = new boolean[pools.size() * keys.size()];
+            row = new long[names];
+            rows = new long[periods * names];
+            rowGm = new int[periods];
+            scratch = new long[keys.size() * names];
+            touched = new boolean[keys.size()];
+        }
+
+        void person(LocalLinked d, int person, Facts f) {
+            for (int p = 0; p < periods; p++) {
+                int gm = f.row(d, person, p, row);
+                rowGm[p] = gm;
+                if (gm < 0) {
+                    continue;
+                }
+                int cell = p * gms + gm;
+                present[cell] = true;
+                for (int k = 0; k < names; k++) {
+                    v[cell * names + k] += row[k];
+                    n[cell * names + k] += row[k] > 0 ? 1 : 0;
+                    rows[p * names + k] = row[k];
+                }
+            }
+            for (int q = 0; q < pools.size(); q++) {
+                boolean any = false;
+                for (int p : pools.get(q).periodIndexes()) {
+                    int gm = rowGm[p];
+                    if (gm < 0) {
+                        continue;
+                    }
+                    any = true;
+                    for (int key : levels[gm]) {
+                        touched[key] = true;
+                        for (int k = 0; k < names; k++) {
+                            scratch[key * names + k] += rows[p * names + k];
+                        }
+                    }
+                }
+                if (!any) {
+                    continue;
+                }
+                for (int key = 0; key < touched.length; key++) {
+                    if (!touched[key]) {
+                        continue;
+                    }
+                    touched[key] = false;
+                    int at = q * touched.length + key;
+                    ppresent[at] = true;
+                    for (int k = 0; k < names; k++) {
+                        long s = scratch[key * names + k];
+                        pv[at * names + k] += s;
+                        pn[at * names + k] += s > 0 ? 1 : 0;
+                        scratch[key * names + k] = 0;
+                    }
+                }
+            }
+        }
+
+        void add(Acc o) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] += o.v[i];
+                n[i] += o.n[i];
+            }
+            for (int i = 0; i < present.length; i++) {
+                present[i] |= o.present[i];
+            }
+            for (int i = 0; i < pv.length; i++) {
+                pv[i] += o.pv[i];
+                pn[i] += o.pn[i];
+            }
+            for (int i = 0; i < ppresent.length; i++) {
+                ppresent[i] |= o.ppresent[i];
+            }
+        }
+
+        CountCube cube(LocalLinked d, TableRequest r) {
+            List<String> nameList = facts(d, r).names;
+            List<Rollup.MunicipalCounts> municipal = new ArrayList<>();
+            for (int p = 0; p < periods; p++) {
+                for (int g = 0; g < gms; g++) {
+                    int cell = p * gms + g;
+                    if (present[cell]) {
+                        municipal.add(new Rollup.MunicipalCounts(p, d.gmCodes[g],
+                                java.util.Arrays.copyOfRange(v, cell * names, (cell + 1) * names),
+                                java.util.Arrays.copyOfRange(n, cell * names, (cell + 1) * names)));
+                    }
+                }
+            }
+            Map<CountRef, Count> pooled = new HashMap<>();
+            for (int q = 0; q < pools.size(); q++) {
+                for (int key = 0; key < keys.size(); key++) {
+                    int at = q * keys.size() + key;
+                    if (!ppresent[at]) {
+                        continue;
+                    }
+                    for (int k = 0; k < names; k++) {
+                        String name = nameList.get(k);
+                        pooled.put(new CountRef(name, keys.get(key), pools.get(q).code()),
+                                new Count(name, pv[at * names + k], pn[at * names + k]));
+                    }
+                }
+            }
+            return Rollup.assemble(municipal, pooled, nameList, d.index, d.geography, pools);
+        }
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the indicators", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
