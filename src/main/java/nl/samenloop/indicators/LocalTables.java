@@ -14,16 +14,17 @@ import nl.samenloop.link.LocalLinked;
 import nl.samenloop.model.Codes;
 
 /**
- * The person-level indicators I2 (care_share), I3 (concurrency, both modes) and I4 (followup) without Spark, on the
- * local engine's linked data ({@link LocalLinked}): every table of a job in one pass over the persons (STYLE "share
- * the scans"), each person's facts per period exactly as the Spark facts of {@link CareShare#countFacts},
- * {@link Concurrency#facts} and {@link FollowUp#facts} define them, rolled up as {@link Rollup} does (one
+ * The indicators I1 (wijkteam_share), I2 (care_share), I3 (concurrency, both modes), I4 (followup) and I5 (referral)
+ * without Spark, on the local engine's linked data ({@link LocalLinked}): every table of a job in one pass over the
+ * persons (STYLE "share the scans"), each person's facts per period exactly as the Spark facts of
+ * {@link WijkteamShare}, {@link CareShare#countFacts}, {@link Concurrency#facts}, {@link FollowUp#facts} and
+ * {@link Referral} define them, rolled up as {@link Rollup} does (one
  * municipality per person and period; pooled spans count distinct persons per level). The tables are then built
  * by the indicators' own {@code table} methods, so cells, relations and notes have one source.
  */
 public final class LocalTables {
     /** Indicators this engine computes; a job asking for any other is computed by Spark. */
-    public static final Set<String> INDICATORS = Set.of("care_share", "concurrency", "followup");
+    public static final Set<String> INDICATORS = Set.of("wijkteam_share", "care_share", "concurrency", "followup", "referral");
 
     private LocalTables() {
     }
@@ -34,8 +35,8 @@ public final class LocalTables {
 
     /** Every table, by request name, computed in one pass over the persons on {@code threads} threads. */
     public static Map<String, CellTable> compute(LocalLinked d, List<TableRequest> requests, int threads) {
-        int workers = Math.max(1, Math.min(threads, Math.max(1, d.persons)));
-        int chunk = (d.persons + workers - 1) / workers;
+        int workers = Math.max(1, Math.min(threads, Math.max(1, d.allPersons)));
+        int chunk = (d.allPersons + workers - 1) / workers;
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "samenloop-indicators");
             t.setDaemon(true);
@@ -45,7 +46,7 @@ public final class LocalTables {
         try {
             for (int w = 0; w < workers; w++) {
                 int from = w * chunk;
-                int to = Math.min(d.persons, from + chunk);
+                int to = Math.min(d.allPersons, from + chunk);
                 parts.add(pool.submit(() -> pass(d, requests, from, to)));
             }
             List<Acc> total = null;
@@ -79,9 +80,14 @@ public final class LocalTables {
             accs.add(new Acc(d, r, f.names.size()));
         }
         for (int person = from; person < to; person++) {
+            boolean withAddress = person < d.persons;
             for (int i = 0; i < facts.size(); i++) {
-                facts.get(i).person(d, person);
-                accs.get(i).person(d, person, facts.get(i));
+                Facts f = facts.get(i);
+                // Keys without an address spell are never in the youth population; only trajectory counts see them.
+                if (withAddress || f.everyKey) {
+                    f.person(d, person);
+                    accs.get(i).person(d, person, f);
+                }
             }
         }
         return accs;
@@ -89,6 +95,8 @@ public final class LocalTables {
 
     private static CellTable table(LocalLinked d, TableRequest r, CountCube cube) {
         return switch (r.indicator()) {
+            case "wijkteam_share" -> new WijkteamShare().table(cube, r);
+            case "referral" -> new Referral().table(cube, r);
             case "care_share" -> new CareShare().table(cube, r, d.spec.ageMin() + "–" + d.spec.ageMax());
             case "concurrency" -> new Concurrency().table(cube, r);
             case "followup" -> new FollowUp().table(cube, r, d.index.periods(), d.dataHorizon);
@@ -98,6 +106,8 @@ public final class LocalTables {
 
     private static Facts facts(LocalLinked d, TableRequest r) {
         return switch (r.indicator()) {
+            case "wijkteam_share" -> new WijkteamShareFacts();
+            case "referral" -> new ReferralFacts(d, r);
             case "care_share" -> new CareShareFacts(r);
             case "concurrency" -> new ConcurrencyFacts(r);
             case "followup" -> new FollowUpFacts(d, r);
@@ -118,9 +128,16 @@ public final class LocalTables {
     /** One table's facts per person and period. */
     abstract static class Facts {
         final List<String> names;
+        /** Counts trajectories of every key (also without an address, or not linkable), not population members. */
+        final boolean everyKey;
 
         Facts(List<String> names) {
+            this(names, false);
+        }
+
+        Facts(List<String> names, boolean everyKey) {
             this.names = names;
+            this.everyKey = everyKey;
         }
 
         /** Called once per person before its periods. */
@@ -132,6 +149,81 @@ public final class LocalTables {
          * index it counts in as the result, or -1 when the person has no row in p.
          */
         abstract int row(LocalLinked d, int person, int p, long[] v);
+    }
+
+    /**
+     * I1: the person's merged trajectories active in p (and those with hulpvorm 01), in the municipality of residence
+     * on the peildatum (unknown without one).
+     */
+    static final class WijkteamShareFacts extends Facts {
+        WijkteamShareFacts() {
+            super(List.of(WijkteamShare.NUM, WijkteamShare.DEN), true);
+        }
+
+        @Override
+        int row(LocalLinked d, int person, int p, long[] v) {
+            long all = 0;
+            long wijkteam = 0;
+            for (int t = d.trajStart[person]; t < d.trajStart[person + 1]; t++) {
+                if (d.active(d.trajBegin[t], d.trajEnd[t], p)) {
+                    all++;
+                    if (d.trajHulpvorm[t] == LocalLinked.WIJKTEAM) {
+                        wijkteam++;
+                    }
+                }
+            }
+            if (all == 0) {
+                return -1;
+            }
+            v[0] = wijkteam;
+            v[1] = all;
+            return d.residence(person, p);
+        }
+    }
+
+    /** I5: the person's merged trajectories that began in p, by verwijzer; residence as I1. */
+    static final class ReferralFacts extends Facts {
+        private final boolean excludeWijkteam;
+        /** Category position (1-based in the names) per verwijzer number; index 0 is "not filled in". */
+        private final int[] category;
+
+        ReferralFacts(LocalLinked d, TableRequest r) {
+            super(Referral.names(), true);
+            excludeWijkteam = r.bool("exclude_wijkteam");
+            List<String> codes = Referral.categories();
+            category = new int[d.verwijzers.size() + 1];
+            category[0] = codes.indexOf(Referral.EMPTY);
+            for (int i = 0; i < d.verwijzers.size(); i++) {
+                category[i + 1] = codes.indexOf(d.verwijzers.get(i));
+            }
+        }
+
+        @Override
+        int row(LocalLinked d, int person, int p, long[] v) {
+            long started = 0;
+            for (int t = d.trajStart[person]; t < d.trajStart[person + 1]; t++) {
+                // Spark's hulpvorm <> '01' also drops a trajectory without hulpvorm.
+                if (excludeWijkteam && d.trajHulpvorm[t] != LocalLinked.OTHER) {
+                    continue;
+                }
+                if (d.periodOf(d.trajBegin[t]) != p) {
+                    continue;
+                }
+                if (started == 0) {
+                    java.util.Arrays.fill(v, 0);
+                }
+                started++;
+                int c = category[d.trajVerwijzer[t] + 1];
+                if (c >= 0) {
+                    v[1 + c]++;
+                }
+            }
+            if (started == 0) {
+                return -1;
+            }
+            v[0] = started;
+            return d.residence(person, p);
+        }
     }
 
     /** I2: every population member (POPULATION = 1) with a 0/1 per group. */

@@ -58,8 +58,7 @@ public final class Referral implements Indicator {
         }
         Dataset<Row> starts = t.withColumn("p", data.index().index(col("begin")))
                 .where(col("p").between(0, data.index().size() - 1));
-        List<String> codes = new ArrayList<>(Codes.VERWIJZER.keySet());
-        codes.add(EMPTY);
+        List<String> codes = categories();
         // Ingest stores an absent code as null; a blank one is treated the same, so the categories add up.
         Column verwijzer = when(col("verwijzer").isNull().or(trim(col("verwijzer")).equalTo("")), lit(EMPTY)).otherwise(col("verwijzer"));
         List<Column> cols = new ArrayList<>(List.of(col("person"), col("p"), col("gm"), lit(1L).as(STARTED)));
@@ -67,10 +66,28 @@ public final class Referral implements Indicator {
             cols.add(when(verwijzer.equalTo(c), 1L).otherwise(0L).as(started(c)));
         }
         Dataset<Row> facts = CareFacts.trajectoriesWithResidence(starts, data).select(cols.toArray(Column[]::new));
-        List<String> names = new ArrayList<>(List.of(STARTED));
-        codes.forEach(c -> names.add(started(c)));
-        CountCube cube = Rollup.counts(facts, names, data.index(), data.geography(), request.pools());
+        CountCube cube = Rollup.counts(facts, names(), data.index(), data.geography(), request.pools());
+        return table(cube, request);
+    }
 
+    /** The verwijzer categories: every known code, then {@link #EMPTY}. */
+    static List<String> categories() {
+        List<String> codes = new ArrayList<>(Codes.VERWIJZER.keySet());
+        codes.add(EMPTY);
+        return codes;
+    }
+
+    /** STARTED, then STARTED_ per category. */
+    static List<String> names() {
+        List<String> names = new ArrayList<>(List.of(STARTED));
+        categories().forEach(c -> names.add(started(c)));
+        return names;
+    }
+
+    /** The table from its counts (no Spark): cells, relations, notes and identity. */
+    CellTable table(CountCube cube, TableRequest request) {
+        List<String> names = cube.names();
+        List<String> codes = categories();
         List<Cell> cells = new ArrayList<>();
         List<Relation> relations = new ArrayList<>(cube.geographyAndPoolRelations());
         relations.addAll(cube.categorySum(STARTED, names.subList(1, names.size())));

@@ -49,6 +49,11 @@ public final class WijkteamShare implements Indicator {
                         when(col("hulpvorm").equalTo(Codes.WIJKTEAM), 1L).otherwise(0L).as(NUM),
                         lit(1L).as(DEN));
         CountCube cube = Rollup.counts(facts, List.of(NUM, DEN), data.index(), data.geography(), request.pools());
+        return table(cube, request);
+    }
+
+    /** The table from its counts (no Spark): cells, relations, notes and identity. */
+    CellTable table(CountCube cube, TableRequest request) {
         List<Relation> relations = new ArrayList<>(cube.geographyAndPoolRelations());
         relations.addAll(cube.atMost(DEN, NUM));
         Map<String, String> notes = new LinkedHashMap<>();

@@ -192,7 +192,7 @@ public final class JobRunner {
                 progress.stage("link", "reusing the linked data of " + marker.get("computed") + " in " + outputs.linkedDir());
                 data = LinkedDataFiles.read(session, outputs.linkedDir().toString(), spec, geo, horizon,
                         presentColumns(ingest), job.work());
-            } else if (localEngine(session, job, requests, keepLinked)) {
+            } else if (localEngine(session, job, spec, requests, keepLinked)) {
                 int threads = Math.max(1, session.sparkContext().defaultParallelism());
                 LocalLinked local = LocalLink.link(job.work().local(), spec, geo, ingest.latestYearlyFileYear(), progress, threads);
                 horizon = local.dataHorizon;
@@ -264,14 +264,17 @@ public final class JobRunner {
     /**
      * The system property that chooses the engine of link and indicators: {@code auto} (default) links and computes
      * without Spark ({@link LocalLink}, {@link LocalTables}) when Spark runs in local mode on a local working area and
-     * the local engine has every indicator the job asks for, and the linked data is not to be kept; {@code spark}
+     * the local engine has every indicator the job asks for (and the job's geography is residence, not the responsible
+     * municipality), and the linked data is not to be kept; {@code spark}
      * always uses Spark; {@code local} uses the local engine whenever it has the job's indicators.
      */
     static final String ENGINE = "samenloop.link";
 
-    private static boolean localEngine(SparkSession session, JobSpec job, List<TableRequest> requests, boolean keepLinked) {
+    private static boolean localEngine(SparkSession session, JobSpec job, LinkSpec spec, List<TableRequest> requests,
+                                       boolean keepLinked) {
         String choice = System.getProperty(ENGINE, "auto");
-        if (keepLinked || choice.equals("spark") || !job.work().isLocal() || !LocalTables.supports(requests)) {
+        if (keepLinked || choice.equals("spark") || !job.work().isLocal() || spec.responsibleBasis()
+                || !LocalTables.supports(requests)) {
             return false;
         }
         return choice.equals("local") || session.sparkContext().master().startsWith("local");

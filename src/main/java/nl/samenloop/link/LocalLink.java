@@ -113,8 +113,8 @@ public final class LocalLink {
 
             Trajectories traj = get(trajF);
             Spells care = new Spells(traj.n + 1024);
-            long merged = traj.merge(ids, persons, care, spec.mergeOverlapping());
-            progress.rows("link", "merged trajectories", merged);
+            Merged merged = traj.merge(ids, persons, care, spec.mergeOverlapping());
+            progress.rows("link", "merged trajectories", merged.n);
             for (Spells m : List.of(get(protF), get(reclF))) {
                 for (int i = 0; i < m.n; i++) {
                     int id = m.personNull.get(i) ? -1 : ids.get(m.person.a[i]);
@@ -187,26 +187,7 @@ public final class LocalLink {
                                 int age = refYear[p] - birthYear[b] - (refMd[p] < birthMd[b] ? 1 : 0);
                                 young = age >= spec.ageMin() && age <= spec.ageMax();
                             }
-                            int gm = -1;
-                            if (young) {
-                                // The address containing the peildatum (the first such in tie order), else the first
-                                // active one: Linker.onPeildatum's smallest (not contained, rank).
-                                int fallback = -1;
-                                for (int s = addrStart[person]; s < addrStart[person + 1]; s++) {
-                                    if (addrBegin[s] <= pend[p] && addrEnd[s] >= pstart[p]) {
-                                        if (addrEnd[s] >= pend[p]) {
-                                            gm = addrGm[s];
-                                            break;
-                                        }
-                                        if (fallback < 0) {
-                                            fallback = addrGm[s];
-                                        }
-                                    }
-                                }
-                                if (gm < 0) {
-                                    gm = fallback;
-                                }
-                            }
+                            int gm = young ? onPeildatum(addrStart, addrBegin, addrEnd, addrGm, person, pstart[p], pend[p]) : -1;
                             popGm[at] = (short) gm;
                             if (gm >= 0) {
                                 count++;
@@ -236,10 +217,33 @@ public final class LocalLink {
                 codes[i] = gms.code(i);
             }
             return new LocalLinked(spec, geo, index, horizon, persons, pstart, pend, codes, addrStart, addrBegin, addrEnd,
-                    addrGm, careStart, careKind, careBegin, careEnd, popGm, careMask);
+                    addrGm, careStart, careKind, careBegin, careEnd, popGm, careMask, merged.start,
+                    Arrays.copyOf(merged.begin, merged.n), Arrays.copyOf(merged.end, merged.n),
+                    Arrays.copyOf(merged.hulpvorm, merged.n), Arrays.copyOf(merged.verwijzer, merged.n),
+                    List.copyOf(traj.verwijzers));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The municipality index on the peildatum ({@link Linker#onPeildatum}): of the person's address spells active in
+     * the period (given in tie order), the first that contains the period's last day, else the first active one;
+     * -1 when none is active.
+     */
+    static int onPeildatum(int[] start, int[] begin, int[] end, int[] gm, int person, int pstart, int pend) {
+        int fallback = -1;
+        for (int s = start[person]; s < start[person + 1]; s++) {
+            if (begin[s] <= pend && end[s] >= pstart) {
+                if (end[s] >= pend) {
+                    return gm[s];
+                }
+                if (fallback < 0) {
+                    fallback = gm[s];
+                }
+            }
+        }
+        return fallback;
     }
 
     /** object → municipality index in the classification year (unknown codes: the unknown index; two rows: the lower). */
@@ -567,9 +571,14 @@ public final class LocalLink {
         final java.util.BitSet linkable = new java.util.BitSet();
         final Ints hulpvorm = new Ints(1 << 16);
         final Ints aanbieder = new Ints(1 << 16);
+        final Ints verwijzer = new Ints(1 << 16);
+        /** Distinct verwijzer codes (a number in {@link #verwijzer}); -1 is null or blank. */
+        final List<String> verwijzers = new ArrayList<>();
         final Ints begin = new Ints(1 << 16);
         final Ints end = new Ints(1 << 16);
         final List<Codes.Kind> kindOfHulpvorm = new ArrayList<>();
+        /** Per hulpvorm number: {@link LocalLinked#WIJKTEAM}, {@link LocalLinked#OTHER} or {@link LocalLinked#NO_HULPVORM}. */
+        final List<Byte> hulpvormState = new ArrayList<>();
         /** The latest begin or end of any record (the data horizon of unsplit input); MIN_VALUE without records. */
         int latest = Integer.MIN_VALUE;
         int n;
@@ -578,7 +587,8 @@ public final class LocalLink {
             Trajectories t = new Trajectories();
             Map<String, Integer> hv = new HashMap<>();
             Map<String, Integer> ab = new HashMap<>();
-            LocalParquet.read(dir, List.of("person", "linkable", "hulpvorm", "aanbieder", "begin", "end"), v -> {
+            Map<String, Integer> vw = new HashMap<>();
+            LocalParquet.read(dir, List.of("person", "linkable", "hulpvorm", "aanbieder", "begin", "end", "verwijzer"), v -> {
                 if (!v.isNull(4)) {
                     t.latest = Math.max(t.latest, v.getInt(4));
                 }
@@ -597,10 +607,22 @@ public final class LocalLink {
                     code = hv.size();
                     hv.put(h, code);
                     t.kindOfHulpvorm.add(kindOf(h));
+                    t.hulpvormState.add(h == null ? LocalLinked.NO_HULPVORM
+                            : Codes.WIJKTEAM.equals(h) ? LocalLinked.WIJKTEAM : LocalLinked.OTHER);
                 }
                 t.hulpvorm.add(code);
                 String a = v.isNull(3) ? null : v.getString(3);
                 t.aanbieder.add(ab.computeIfAbsent(a, k -> ab.size()));
+                // Referral (I5) reads a null or blank verwijzer as "not filled in" (Spark's trim: spaces only).
+                String r = v.isNull(6) ? null : v.getString(6);
+                if (r == null || r.replace(" ", "").isEmpty()) {
+                    t.verwijzer.add(-1);
+                } else {
+                    t.verwijzer.add(vw.computeIfAbsent(r, k -> {
+                        t.verwijzers.add(k);
+                        return t.verwijzers.size() - 1;
+                    }));
+                }
                 t.begin.add(v.getInt(4));
                 t.end.add(v.isNull(5) ? LocalLinked.OPEN : v.getInt(5));
                 t.n++;
@@ -618,25 +640,17 @@ public final class LocalLink {
 
         /**
          * Merges overlapping trajectories as {@link Linker#prepareTrajectories} does (per person, linkable, hulpvorm
-         * and aanbieder, in begin order, a new trajectory when a begin lies after every earlier end), adds the merged
-         * linkable trajectories of persons 0..persons-1 to {@code care} and returns how many merged trajectories
-         * there are in all. Without merging every staged trajectory is one.
+         * and aanbieder, in begin order, a new trajectory when a begin lies after every earlier end; the merged one
+         * takes the verwijzer of its first) — without merging every staged trajectory is one — into {@code out},
+         * grouped by person number (persons without an address get numbers from {@code ids} too), and adds the
+         * linkable ones of persons 0..persons-1 to {@code care}.
          */
-        long merge(LongIntMap ids, int persons, Spells care, boolean mergeOverlapping) {
-            if (!mergeOverlapping) {
-                for (int i = 0; i < n; i++) {
-                    emit(i, begin.a[i], end.a[i], personNull.get(i) ? persons : ids.add(person.a[i]), persons, care);
-                }
-                return n;
-            }
+        Merged merge(LongIntMap ids, int persons, Spells care, boolean mergeOverlapping) {
             int[] id = new int[n];
             for (int i = 0; i < n; i++) {
-                if (personNull.get(i)) {
-                    id[i] = -1;
-                } else {
-                    id[i] = ids.add(person.a[i]);
-                }
+                id[i] = personNull.get(i) ? -1 : ids.add(person.a[i]);
             }
+            // Staged person keys are never null; should one be, its trajectories are one person, as Spark groups them.
             int all = ids.size() + 1;
             for (int i = 0; i < n; i++) {
                 if (id[i] < 0) {
@@ -645,11 +659,18 @@ public final class LocalLink {
             }
             int[][] c = csr(id, n, all);
             int[] order = c[1];
-            long merged = 0;
+            Merged out = new Merged(all, n);
             for (int g = 0; g < all; g++) {
                 int from = c[0][g];
                 int to = c[0][g + 1];
+                out.start[g] = out.n;
                 if (from == to) {
+                    continue;
+                }
+                if (!mergeOverlapping) {
+                    for (int k = from; k < to; k++) {
+                        emit(order[k], begin.a[order[k]], end.a[order[k]], g, persons, care, out);
+                    }
                     continue;
                 }
                 sort(order, from, to, (x, y) -> {
@@ -668,7 +689,7 @@ public final class LocalLink {
                 int k = from;
                 while (k < to) {
                     int first = order[k];
-                    int groupBegin = begin.a[first];
+                    int groupFirst = first;
                     int groupEnd = end.a[first];
                     int runMax = groupEnd;
                     int j = k + 1;
@@ -679,9 +700,8 @@ public final class LocalLink {
                             break;
                         }
                         if (begin.a[x] > runMax) {
-                            emit(first, groupBegin, groupEnd, g, persons, care);
-                            merged++;
-                            groupBegin = begin.a[x];
+                            emit(groupFirst, begin.a[groupFirst], groupEnd, g, persons, care, out);
+                            groupFirst = x;
                             groupEnd = end.a[x];
                         } else {
                             groupEnd = Math.max(groupEnd, end.a[x]);
@@ -689,18 +709,52 @@ public final class LocalLink {
                         runMax = Math.max(runMax, end.a[x]);
                         j++;
                     }
-                    emit(first, groupBegin, groupEnd, g, persons, care);
-                    merged++;
+                    emit(groupFirst, begin.a[groupFirst], groupEnd, g, persons, care, out);
                     k = j;
                 }
             }
-            return merged;
+            out.start[all] = out.n;
+            return out;
         }
 
-        private void emit(int row, int b, int e, int id, int persons, Spells care) {
+        private void emit(int row, int b, int e, int id, int persons, Spells care, Merged out) {
+            Codes.Kind kind = kindOfHulpvorm.get(hulpvorm.a[row]);
             if (linkable.get(row) && id < persons) {
-                care.add(id, kindOfHulpvorm.get(hulpvorm.a[row]).ordinal(), b, e);
+                care.add(id, kind.ordinal(), b, e);
             }
+            out.add(b, e, hulpvormState.get(hulpvorm.a[row]), verwijzer.a[row]);
+        }
+    }
+
+    /** Merged trajectories of every person number, grouped by person: begin, end, hulpvorm state, verwijzer number. */
+    static final class Merged {
+        final int[] start;
+        int[] begin;
+        int[] end;
+        byte[] hulpvorm;
+        short[] verwijzer;
+        int n;
+
+        Merged(int persons, int capacity) {
+            start = new int[persons + 1];
+            begin = new int[Math.max(16, capacity)];
+            end = new int[begin.length];
+            hulpvorm = new byte[begin.length];
+            verwijzer = new short[begin.length];
+        }
+
+        void add(int b, int e, byte h, int v) {
+            if (n == begin.length) {
+                begin = Arrays.copyOf(begin, n * 2);
+                end = Arrays.copyOf(end, n * 2);
+                hulpvorm = Arrays.copyOf(hulpvorm, n * 2);
+                verwijzer = Arrays.copyOf(verwijzer, n * 2);
+            }
+            begin[n] = b;
+            end[n] = e;
+            hulpvorm[n] = h;
+            verwijzer[n] = (short) v;
+            n++;
         }
     }
 }

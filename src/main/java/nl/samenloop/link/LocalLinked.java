@@ -14,6 +14,10 @@ import java.time.LocalDate;
 public final class LocalLinked {
     /** An open end date: after every real date, as the Spark engine's 9999-12-31 stand-in. */
     public static final int OPEN = Integer.MAX_VALUE;
+    /** Hulpvorm of a merged trajectory: 01 (wijkteam), another code, or none. */
+    public static final byte WIJKTEAM = 1;
+    public static final byte OTHER = 0;
+    public static final byte NO_HULPVORM = 2;
 
     public final LinkSpec spec;
     public final Geography geography;
@@ -41,6 +45,20 @@ public final class LocalLinked {
     public final int[] careBegin;
     public final int[] careEnd;
 
+    /**
+     * Every person number with a trajectory or an address: persons..allPersons-1 have trajectories only (also keys that
+     * are not linkable); they count in the unknown municipality.
+     */
+    public final int allPersons;
+    /** Merged trajectories of every key, linkable or not, per person number (0..allPersons-1). */
+    public final int[] trajStart;
+    public final int[] trajBegin;
+    public final int[] trajEnd;
+    public final byte[] trajHulpvorm;
+    /** The verwijzer as a number into {@link #verwijzers}; -1 when not filled in. */
+    public final short[] trajVerwijzer;
+    public final java.util.List<String> verwijzers;
+
     /** Per person and period ({@code person * periods + p}): the municipality in the youth population, or -1. */
     public final short[] popGm;
     /** Per person and period: bit k set when a care spell of kind ordinal k is active in the period. */
@@ -48,7 +66,8 @@ public final class LocalLinked {
 
     LocalLinked(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon, int persons, int[] pstart,
                 int[] pend, String[] gmCodes, int[] addrStart, int[] addrBegin, int[] addrEnd, int[] addrGm, int[] careStart,
-                byte[] careKind, int[] careBegin, int[] careEnd, short[] popGm, byte[] careMask) {
+                byte[] careKind, int[] careBegin, int[] careEnd, short[] popGm, byte[] careMask, int[] trajStart,
+                int[] trajBegin, int[] trajEnd, byte[] trajHulpvorm, short[] trajVerwijzer, java.util.List<String> verwijzers) {
         this.spec = spec;
         this.geography = geography;
         this.index = index;
@@ -68,6 +87,30 @@ public final class LocalLinked {
         this.careEnd = careEnd;
         this.popGm = popGm;
         this.careMask = careMask;
+        this.allPersons = trajStart.length - 1;
+        this.trajStart = trajStart;
+        this.trajBegin = trajBegin;
+        this.trajEnd = trajEnd;
+        this.trajHulpvorm = trajHulpvorm;
+        this.trajVerwijzer = trajVerwijzer;
+        this.verwijzers = verwijzers;
+    }
+
+    /** The unknown municipality's index. */
+    public int unknownGm() {
+        return gmCodes.length - 1;
+    }
+
+    /**
+     * Residence on the peildatum of period p ({@link Linker#onPeildatum}, {@link LinkedData#residence}), the unknown
+     * municipality when the person has no address spell active in p or none at all.
+     */
+    public int residence(int person, int p) {
+        if (person >= persons) {
+            return unknownGm();
+        }
+        int gm = LocalLink.onPeildatum(addrStart, addrBegin, addrEnd, addrGm, person, pstart[p], pend[p]);
+        return gm < 0 ? unknownGm() : gm;
     }
 
     /** The period containing {@code day}: -1 before the first, {@link #periods} after the last. */

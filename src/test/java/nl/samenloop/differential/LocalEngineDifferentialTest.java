@@ -32,12 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The local engine ({@link LocalLink} + {@link LocalTables}) against the plain-Java reference ({@link PlainIndicators},
  * written from the spec independently of both engines) on random staged data under every option variant of
- * {@link DifferentialTest} (pooled spans, overlap mode, age range and reference day, new_wijkteam_counts, merging
- * off, other_kinds), and on the hand-worked edge fixtures; and against the Spark engine table for table, file for
+ * {@link DifferentialTest} (pooled spans, overlap mode, age range and reference day, new_wijkteam_counts,
+ * exclude_wijkteam, merging off, other_kinds), and on the hand-worked edge fixtures; and against the Spark engine table for table, file for
  * file (cells, relations, notes, member counts), so a local run publishes exactly what a Spark run would.
  */
 class LocalEngineDifferentialTest {
-    private static final List<String> CODES = List.of("I2", "I3", "I4");
+    private static final List<String> CODES = List.of("I1", "I2", "I3", "I4", "I5");
 
     @TempDir
     Path tmp;
