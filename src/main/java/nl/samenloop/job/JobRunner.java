@@ -192,7 +192,7 @@ public final class JobRunner {
                 progress.stage("link", "reusing the linked data of " + marker.get("computed") + " in " + outputs.linkedDir());
                 data = LinkedDataFiles.read(session, outputs.linkedDir().toString(), spec, geo, horizon,
                         presentColumns(ingest), job.work());
-            } else if (localEngine(session, job, spec, requests, keepLinked)) {
+            } else if (localEngine(session.sparkContext().master(), job.work(), spec, requests, keepLinked)) {
                 int threads = Math.max(1, session.sparkContext().defaultParallelism());
                 LocalLinked local = LocalLink.link(job.work().local(), spec, geo, ingest.latestYearlyFileYear(), progress, threads);
                 horizon = local.dataHorizon;
@@ -270,14 +270,13 @@ public final class JobRunner {
      */
     static final String ENGINE = "samenloop.link";
 
-    private static boolean localEngine(SparkSession session, JobSpec job, LinkSpec spec, List<TableRequest> requests,
-                                       boolean keepLinked) {
+    static boolean localEngine(String master, Location work, LinkSpec spec, List<TableRequest> requests, boolean keepLinked) {
         String choice = System.getProperty(ENGINE, "auto");
-        if (keepLinked || choice.equals("spark") || !job.work().isLocal() || spec.responsibleBasis()
+        if (keepLinked || choice.equals("spark") || !work.isLocal() || spec.responsibleBasis()
                 || !LocalTables.supports(requests)) {
             return false;
         }
-        return choice.equals("local") || session.sparkContext().master().startsWith("local");
+        return choice.equals("local") || master.startsWith("local");
     }
 
     /** Link's output, work:linked/<job>: written beside its place and renamed in when whole. */
