@@ -31,12 +31,11 @@ public final class Engine {
         return s;
     }
 
-    /** The session for {@code master} (null → spark.master if set, else {@code local[*]}); reused within one JVM. */
-    public static synchronized SparkSession session(String master) {
-        if (shared != null && !shared.sparkContext().isStopped()) {
-            SparkActivity.attach(shared.sparkContext());
-            return shared;
-        }
+    /**
+     * The settings a session for {@code master} starts with: spark-submit's and {@code -Dspark.*} settings, then the
+     * defaults of this class. Read without starting Spark by {@link Lazy}.
+     */
+    static SparkConf conf(String master) {
         SparkConf conf = new SparkConf(true);
         String m = master != null && !master.isBlank() ? master : conf.get("spark.master", "local[*]");
         conf.setMaster(m);
@@ -64,6 +63,17 @@ public final class Engine {
         setDefault(conf, "spark.sql.parquet.compression.codec", "zstd");
         // Parquet output without _SUCCESS marker files keeps staging folders tidy.
         setDefault(conf, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        return conf;
+    }
+
+    /** The session for {@code master} (null → spark.master if set, else {@code local[*]}); reused within one JVM. */
+    public static synchronized SparkSession session(String master) {
+        if (shared != null && !shared.sparkContext().isStopped()) {
+            SparkActivity.attach(shared.sparkContext());
+            return shared;
+        }
+        SparkConf conf = conf(master);
+        boolean local = conf.get("spark.master").startsWith("local");
         if (!local && !conf.contains("spark.jars")) {
             // Started without spark-submit (./samenloop --master spark://…): ship our own jar to the executors.
             Path jar = ownJar();
@@ -76,6 +86,83 @@ public final class Engine {
         // Rows read and written so far, for progress lines inside long stages.
         SparkActivity.attach(shared.sparkContext());
         return shared;
+    }
+
+    /** Whether this JVM has a running session (an earlier job of a batch started it). */
+    public static synchronized boolean running() {
+        return shared != null && !shared.sparkContext().isStopped();
+    }
+
+    /**
+     * A session started only when a stage needs Spark: a local run whose stages all run without Spark (CSV ingest,
+     * link and indicators I1–I5, disclosure, publish) never starts it. Answers what the stages ask before that — the
+     * master, the cores a local master may use, a setting — from the settings the session would start with.
+     */
+    public static final class Lazy {
+        private final String master;
+        private final Progress progress;
+        private SparkSession session;
+
+        public Lazy(String master, Progress progress) {
+            this.master = master;
+            this.progress = progress;
+        }
+
+        /** An already started session. */
+        public static Lazy of(SparkSession session) {
+            Lazy l = new Lazy(session.sparkContext().master(), null);
+            l.session = session;
+            return l;
+        }
+
+        /** The session, started (with its progress lines) on first use. */
+        public synchronized SparkSession get() {
+            if (session == null) {
+                session = progress == null ? session(master) : session(master, progress);
+            }
+            return session;
+        }
+
+        public synchronized boolean started() {
+            return session != null;
+        }
+
+        private synchronized SparkSession current() {
+            if (session == null && running()) {
+                session = session(master);
+            }
+            return session;
+        }
+
+        public String master() {
+            SparkSession s = current();
+            return s != null ? s.sparkContext().master() : Engine.conf(master).get("spark.master");
+        }
+
+        /** A setting of the session (started or not). */
+        public String conf(String key, String dflt) {
+            SparkSession s = current();
+            return s != null ? s.conf().get(key, dflt) : Engine.conf(master).get(key, dflt);
+        }
+
+        /** Spark's default parallelism: for a local master the cores it may use (local[N]: N, local[*]: all). */
+        public int parallelism() {
+            SparkSession s = current();
+            if (s != null) {
+                return s.sparkContext().defaultParallelism();
+            }
+            SparkConf c = Engine.conf(master);
+            if (c.contains("spark.default.parallelism")) {
+                return c.getInt("spark.default.parallelism", 1);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\s*\\d+)?\\])?")
+                    .matcher(c.get("spark.master"));
+            if (m.matches()) {
+                String n = m.group(1);
+                return n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n);
+            }
+            return get().sparkContext().defaultParallelism();
+        }
     }
 
     private static void setDefault(SparkConf conf, String key, String value) {

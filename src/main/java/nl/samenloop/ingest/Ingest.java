@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.samenloop.engine.Failures;
+import nl.samenloop.engine.Engine;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
@@ -64,6 +65,14 @@ public final class Ingest {
      * ({@link Location}: a local folder, hdfs://, s3a://).
      */
     public static IngestReport run(SparkSession spark, Location inputDir, Location workDir, Path confDir, Progress progress) {
+        return run(Engine.Lazy.of(spark), inputDir, workDir, confDir, progress);
+    }
+
+    /**
+     * As above with a session started only when a table needs Spark (not in a local run of CSV input: {@link
+     * LocalIngest}).
+     */
+    public static IngestReport run(Engine.Lazy spark, Location inputDir, Location workDir, Path confDir, Progress progress) {
         Location next = null;
         boolean reported = false;
         try {
@@ -86,14 +95,7 @@ public final class Ingest {
             // The classified records of a table are cached only to write the few rejects after the staged rows; they
             // are read back once. Compressing the cache (dictionary and run-length statistics per column, built on
             // every row) cost about a sixth of the ingest CPU at national scale, so it is off while ingest runs.
-            String compressed = spark.conf().get(CACHE_COMPRESSED, "true");
-            spark.conf().set(CACHE_COMPRESSED, "false");
-            IngestReport report;
-            try {
-                report = tables(spark, inputDir, next, progress, mapping, inputs);
-            } finally {
-                spark.conf().set(CACHE_COMPRESSED, compressed);
-            }
+            IngestReport report = tables(spark, inputDir, next, progress, mapping, inputs);
             Location quality = Staging.quality(workDir);
             if (!report.passed()) {
                 List<String> failing = report.tables().values().stream().filter(t -> !t.reconciles())
@@ -137,7 +139,7 @@ public final class Ingest {
         return e.getClass().getSimpleName() + ": " + Failures.rootCause(e);
     }
 
-    private static IngestReport tables(SparkSession spark, Location inputDir, Location workDir, Progress progress,
+    private static IngestReport tables(Engine.Lazy lazy, Location inputDir, Location workDir, Progress progress,
                                        ColumnMapping mapping, Map<String, TableInput> inputs) {
         // Every table's files and columns are checked before any record is read (both engines).
         Map<String, RawTable> raws = new LinkedHashMap<>();
@@ -146,17 +148,25 @@ public final class Ingest {
             if (e.getValue() == null) {
                 continue;
             }
-            if (LocalIngest.applies(spark, e.getValue(), inputDir, workDir)) {
+            if (LocalIngest.applies(lazy.master(), e.getValue(), inputDir, workDir)) {
                 local.put(e.getKey(), LocalIngest.prepare(e.getValue(), mapping.table(e.getKey())));
             } else {
-                raws.put(e.getKey(), RawTable.read(spark, e.getValue(), mapping.table(e.getKey())));
+                raws.put(e.getKey(), RawTable.read(lazy.get(), e.getValue(), mapping.table(e.getKey())));
             }
         }
-        int parts = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "8"));
-        String codec = spark.conf().get("spark.sql.parquet.compression.codec", "snappy");
+        int parts = Integer.parseInt(lazy.conf("spark.sql.shuffle.partitions", "8"));
+        String codec = lazy.conf("spark.sql.parquet.compression.codec", "snappy");
         // Tables ingested in this JVM run side by side, the largest first, one per core Spark may use (local[N]: N);
         // Spark's tables meanwhile one after the other on this thread (Spark spreads each over the cores itself).
-        int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+        int cores = Math.max(1, lazy.parallelism());
+        // The classified records of a Spark table are cached only to write the few rejects after the staged rows;
+        // they are read back once. Compressing the cache (dictionary and run-length statistics per column, built on
+        // every row) cost about a sixth of the ingest CPU at national scale, so it is off while ingest runs.
+        SparkSession spark = raws.isEmpty() ? null : lazy.get();
+        String compressed = spark == null ? null : spark.conf().get(CACHE_COMPRESSED, "true");
+        if (spark != null) {
+            spark.conf().set(CACHE_COMPRESSED, "false");
+        }
         ExecutorService pool = local.isEmpty() ? null : Executors.newFixedThreadPool(Math.min(local.size(), cores), r -> {
             Thread t = new Thread(r, "samenloop-ingest");
             t.setDaemon(true);
@@ -210,6 +220,9 @@ public final class Ingest {
                 }
             }
         } finally {
+            if (spark != null) {
+                spark.conf().set(CACHE_COMPRESSED, compressed);
+            }
             if (pool != null) {
                 // After a failure the other tables stop at their next check; none writes on after ingest returns.
                 pool.shutdownNow();

@@ -22,7 +22,6 @@ import nl.samenloop.model.Codes;
 import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.csv.CSVOptions;
 
 /**
@@ -69,13 +68,13 @@ final class LocalIngest {
     }
 
     /** Whether {@code in} is ingested here rather than by Spark. */
-    static boolean applies(SparkSession spark, TableInput in, Location inputDir, Location workDir) {
+    static boolean applies(String master, TableInput in, Location inputDir, Location workDir) {
         String choice = System.getProperty(ENGINE, "auto");
         boolean csv = in.files().stream().allMatch(f -> f.format() == SourceFile.Format.CSV);
         return switch (choice) {
             case "spark" -> false;
             case "local" -> csv;
-            default -> csv && spark.sparkContext().master().startsWith("local") && inputDir.isLocal() && workDir.isLocal();
+            default -> csv && master.startsWith("local") && inputDir.isLocal() && workDir.isLocal();
         };
     }
 

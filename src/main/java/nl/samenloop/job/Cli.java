@@ -350,7 +350,7 @@ public final class Cli {
                  RunLog log = RunLog.to(work);
                  FolderLock lock = FolderLock.workArea(work, "ingest", n -> progress.stage("lock", n))) {
                 try {
-                    IngestReport r = Ingest.run(Engine.session(master, progress), input, work, parent.confDir(), progress);
+                    IngestReport r = Ingest.run(new Engine.Lazy(master, progress), input, work, parent.confDir(), progress);
                     System.out.println("quality report: " + work.resolve("quality"));
                     return r.passed() ? OK : BAD_INPUT;
                 } catch (Exception e) {

@@ -160,12 +160,12 @@ public final class JobRunner {
         progress.stage("plan", plan.stages().size() + " stages, " + requests.size() + " tables");
         // Disclosure and publish need no Spark: a run resumed from there starts none.
         boolean spark = from == null || from.compareTo(StageKind.INDICATOR) <= 0;
-        SparkSession session = null;
-        if (spark) {
-            session = Engine.session(master, progress);
+        // Started when a stage first needs it: a local run of CSV input and I1–I5 tables never does.
+        Engine.Lazy session = spark ? new Engine.Lazy(master, progress) : null;
+        if (spark && Engine.running()) {
             // Datasets an earlier run in this JVM persisted match this run's plans when the folders are the same
             // (same staging paths): Spark would answer from the other run's data. Every run starts uncached.
-            session.catalog().clearCache();
+            session.get().catalog().clearCache();
         }
         IngestReport ingest = fresh ? null : outputs.ingestReport();
         if (ingest != null) {
@@ -190,33 +190,17 @@ public final class JobRunner {
                 Map<String, String> marker = outputs.link().marker();
                 horizon = LocalDate.parse(marker.get("data_horizon"));
                 progress.stage("link", "reusing the linked data of " + marker.get("computed") + " in " + outputs.linkedDir());
-                data = LinkedDataFiles.read(session, outputs.linkedDir().toString(), spec, geo, horizon,
+                data = LinkedDataFiles.read(session.get(), outputs.linkedDir().toString(), spec, geo, horizon,
                         presentColumns(ingest), job.work());
-            } else if (localEngine(session.sparkContext().master(), job.work(), spec, requests, keepLinked)) {
-                int threads = Math.max(1, session.sparkContext().defaultParallelism());
-                LocalLinked local = LocalLink.link(job.work().local(), spec, geo, ingest.latestYearlyFileYear(), progress, threads);
-                horizon = local.dataHorizon;
+            } else if (localEngine(session.master(), job.work(), spec, requests, keepLinked)) {
                 tables = new ArrayList<>();
                 failed = new ArrayList<>();
-                Map<String, CellTable> computed = new LinkedHashMap<>();
-                RuntimeException failure = null;
-                try {
-                    progress.stage("indicator", requests.size() + " table(s) in one pass over the persons (local engine)");
-                    computed.putAll(LocalTables.compute(local, requests, threads));
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-                RuntimeException passFailure = failure;
-                computeTables(outputs, horizon.toString(), requests, r -> {
-                    if (passFailure != null) {
-                        throw passFailure;
-                    }
-                    return computed.get(r.name());
-                }, tables, failed, progress);
+                horizon = linkAndComputeLocally(job, spec, geo, ingest, requests, outputs, Math.max(1, session.parallelism()),
+                        tables, failed, progress);
                 return disclosureAndPublish(plan, outputs, tables, failed, horizon, ingest, spec, profile, from, replace,
                         register, confDir, requests, progress);
             } else {
-                data = Linker.link(session, job.work(), spec, geo, presentColumns(ingest), ingest.latestYearlyFileYear(), progress);
+                data = Linker.link(session.get(), job.work(), spec, geo, presentColumns(ingest), ingest.latestYearlyFileYear(), progress);
                 horizon = data.dataHorizon();
                 if (keepLinked) {
                     writeLinked(outputs, data, progress);
@@ -277,6 +261,34 @@ public final class JobRunner {
             return false;
         }
         return choice.equals("local") || master.startsWith("local");
+    }
+
+    /**
+     * Link and indicators on the local engine: the linked data lives only in this method, so it is garbage before
+     * disclosure starts. All tables come from one pass; if that pass fails, every table fails with its reason.
+     *
+     * @return the data horizon
+     */
+    private static LocalDate linkAndComputeLocally(JobSpec job, LinkSpec spec, Geography geo, IngestReport ingest,
+                                                   List<TableRequest> requests, StageOutputs outputs, int threads,
+                                                   List<CellTable> tables, List<String> failed, Progress progress) {
+        LocalLinked local = LocalLink.link(job.work().local(), spec, geo, ingest.latestYearlyFileYear(), progress, threads);
+        Map<String, CellTable> computed = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        try {
+            progress.stage("indicator", requests.size() + " table(s) in one pass over the persons (local engine)");
+            computed.putAll(LocalTables.compute(local, requests, threads));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        RuntimeException passFailure = failure;
+        computeTables(outputs, local.dataHorizon.toString(), requests, r -> {
+            if (passFailure != null) {
+                throw passFailure;
+            }
+            return computed.get(r.name());
+        }, tables, failed, progress);
+        return local.dataHorizon;
     }
 
     /** Link's output, work:linked/<job>: written beside its place and renamed in when whole. */
