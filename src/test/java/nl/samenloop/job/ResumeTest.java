@@ -244,7 +244,15 @@ class ResumeTest {
         assertTrue(resumed.get().contains("reusing the protection of"), resumed.get());
         System.out.printf("ResumeTest: full run %.1f s (staged data reused), killed run %.1f s into its run,"
                 + " resume from publish %.1f s (a new JVM)%n", fullRun, secondRun, resumeSeconds);
-        assertTrue(resumeSeconds < fullRun / 2, "resume " + resumeSeconds + " s vs full run " + fullRun + " s");
+        // The resume redoes nothing before publish: it links nothing and reuses the cell tables (and, asserted above,
+        // the protection). A full run of this job links and computes in seconds on the local engine, so comparing
+        // wall clocks no longer tells.
+        for (String line : resumed.get().split("\n")) {
+            assertFalse(line.contains("] link "), "the resume linked: " + line);
+            assertTrue(!line.contains("] indicator ") || line.contains("reusing"), "the resume computed: " + line);
+        }
+        assertTrue(resumed.get().contains("] indicator    reusing 1 cell table(s)"), resumed.get());
+        assertTrue(resumeSeconds < 60, "resume " + resumeSeconds + " s");
 
         assertEquals(files(reference).keySet(), files(out).keySet());
         for (Map.Entry<String, Path> f : files(reference).entrySet()) {
