@@ -16,6 +16,12 @@
 #   1000000       127      -     244      -   3571 MB
 #   2000000       172   1.35     326   1.34   4135 MB
 #   4000000       275   1.60     526   1.61   4999 MB
+# Measured 2026-12-04 at the local engine (ingest, link and I1-I5 without Spark; Spark never starts), idle machine,
+# same data and profile:
+#   youth      wall_s  ×prev   cpu_s  ×prev   peak RSS
+#   1000000        35      -      64      -   3879 MB
+#   2000000        64   1.81     116   1.81   6167 MB
+#   4000000       112   1.76     206   1.78   7715 MB
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=${ROOT:-bench-data}
