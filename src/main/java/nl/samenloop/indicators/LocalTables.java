@@ -35,6 +35,16 @@ public final class LocalTables {
 
     /** Every table, by request name, computed in one pass over the persons on {@code threads} threads. */
     public static Map<String, CellTable> compute(LocalLinked d, List<TableRequest> requests, int threads) {
+        return compute(d, requests, threads, null);
+    }
+
+    /** As above, the heartbeat of {@code progress} (when given) saying how many persons are done. */
+    public static Map<String, CellTable> compute(LocalLinked d, List<TableRequest> requests, int threads,
+                                                 nl.samenloop.engine.Progress progress) {
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        if (progress != null) {
+            progress.reporting(() -> String.format("%,d of %,d persons", done.get(), d.allPersons));
+        }
         int workers = Math.max(1, Math.min(threads, Math.max(1, d.allPersons)));
         int chunk = (d.allPersons + workers - 1) / workers;
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -47,7 +57,7 @@ public final class LocalTables {
             for (int w = 0; w < workers; w++) {
                 int from = w * chunk;
                 int to = Math.min(d.allPersons, from + chunk);
-                parts.add(pool.submit(() -> pass(d, requests, from, to)));
+                parts.add(pool.submit(() -> pass(d, requests, from, to, done)));
             }
             List<Acc> total = null;
             for (Future<List<Acc>> f : parts) {
@@ -68,10 +78,14 @@ public final class LocalTables {
             return out;
         } finally {
             pool.shutdownNow();
+            if (progress != null) {
+                progress.reporting(null);
+            }
         }
     }
 
-    private static List<Acc> pass(LocalLinked d, List<TableRequest> requests, int from, int to) {
+    private static List<Acc> pass(LocalLinked d, List<TableRequest> requests, int from, int to,
+                                  java.util.concurrent.atomic.AtomicLong done) {
         List<Facts> facts = new ArrayList<>();
         List<Acc> accs = new ArrayList<>();
         for (TableRequest r : requests) {
@@ -80,6 +94,9 @@ public final class LocalTables {
             accs.add(new Acc(d, r, f.names.size()));
         }
         for (int person = from; person < to; person++) {
+            if ((person & 0xFFFF) == 0xFFFF) {
+                done.addAndGet(0x10000);
+            }
             boolean withAddress = person < d.persons;
             for (int i = 0; i < facts.size(); i++) {
                 Facts f = facts.get(i);

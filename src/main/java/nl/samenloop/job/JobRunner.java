@@ -277,7 +277,7 @@ public final class JobRunner {
         RuntimeException failure = null;
         try {
             progress.stage("indicator", requests.size() + " table(s) in one pass over the persons (local engine)");
-            computed.putAll(LocalTables.compute(local, requests, threads));
+            computed.putAll(LocalTables.compute(local, requests, threads, progress));
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -45,6 +45,11 @@ public final class LocalLink {
         progress.stage("link", "trajectories, care spells, residence on the peildatum, youth population (" + index.size()
                 + " periods; local engine)");
         MunicipalityIndex gms = new MunicipalityIndex(geo);
+        // What the heartbeat says while this runs (no Spark rows to count here).
+        java.util.concurrent.atomic.AtomicLong placed = new java.util.concurrent.atomic.AtomicLong(-1);
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        progress.reporting(() -> placed.get() < 0 ? "reading the staged tables and merging trajectories"
+                : String.format("youth population: %,d of %,d persons", placed.get(), total.get()));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "samenloop-link");
             t.setDaemon(true);
@@ -168,6 +173,8 @@ public final class LocalLink {
                 refYear[i] = ref.getYear();
                 refMd[i] = ref.getMonthValue() * 100 + ref.getDayOfMonth();
             }
+            total.set(persons);
+            placed.set(0);
             short[] popGm = new short[Math.multiplyExact(persons, n)];
             byte[] careMask = new byte[popGm.length];
             long[] members = new long[threads];
@@ -180,6 +187,9 @@ public final class LocalLink {
                 parts.add(pool.submit(() -> {
                     long count = 0;
                     for (int person = from; person < to; person++) {
+                        if ((person & 0xFFFF) == 0xFFFF) {
+                            placed.addAndGet(0x10000);
+                        }
                         for (int p = 0; p < n; p++) {
                             int at = person * n + p;
                             boolean young = false;
@@ -223,6 +233,7 @@ public final class LocalLink {
                     List.copyOf(traj.verwijzers));
         } finally {
             pool.shutdownNow();
+            progress.reporting(null);
         }
     }
 
