@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.samenloop.engine.LocalWork;
 import nl.samenloop.link.LocalLinked;
 import nl.samenloop.model.Codes;
 
@@ -47,11 +46,7 @@ public final class LocalTables {
         }
         int workers = Math.max(1, Math.min(threads, Math.max(1, d.allPersons)));
         int chunk = (d.allPersons + workers - 1) / workers;
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "samenloop-indicators");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = LocalWork.pool(workers, "samenloop-indicators");
         List<Future<List<Acc>>> parts = new ArrayList<>();
         try {
             for (int w = 0; w < workers; w++) {
@@ -547,19 +542,6 @@ public final class LocalTables {
     }
 
     private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the indicators", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return LocalWork.get(f, "computing the indicators");
     }
 }

@@ -8,11 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.samenloop.engine.LocalParquet;
+import nl.samenloop.engine.LocalWork;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.ingest.Staging;
 import nl.samenloop.model.Codes;
@@ -50,11 +49,7 @@ public final class LocalLink {
         java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
         progress.reporting(() -> placed.get() < 0 ? "reading the staged tables and merging trajectories"
                 : String.format("youth population: %,d of %,d persons", placed.get(), total.get()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "samenloop-link");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = LocalWork.pool(threads, "samenloop-link");
         try {
             Future<Addresses> addrF = pool.submit(() -> Addresses.read(Staging.staged(work, Staging.ADDRESSES)));
             Future<Map<String, Integer>> objF = pool.submit(() -> objects(Staging.staged(work, Staging.OBJECTS),
@@ -272,20 +267,7 @@ public final class LocalLink {
     }
 
     private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while linking", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return LocalWork.get(f, "linking");
     }
 
     /** Counting sort of items by id: {start (ids + 1 entries), order (item indexes grouped by id, stable)}. */

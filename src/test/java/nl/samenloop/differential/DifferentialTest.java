@@ -117,11 +117,15 @@ class DifferentialTest {
      * default options and, for I4, with new_wijkteam_counts and for I3 with concurrency overlap (indicator
      * options only, so the link is shared).
      */
+    /** The options the edge fixtures are checked under: the defaults with two pooled spans. */
+    static RefOptions edgeOptions() {
+        return RandomRefData.defaultOptions().withPooledSpans(List.of(RandomRefData.PERIODS.subList(0, 2), RandomRefData.PERIODS));
+    }
+
     @Test
     void sparkAgreesWithTheReferenceOnTheEdgeFixtures() throws IOException {
         RefData d = EdgeFixtures.all(true);
-        RefOptions o = RandomRefData.defaultOptions()
-                .withPooledSpans(List.of(RandomRefData.PERIODS.subList(0, 2), RandomRefData.PERIODS));
+        RefOptions o = edgeOptions();
         Path work = Files.createTempDirectory("samenloop-diff-edges");
         DifferentialHarness.stage(d, work);
         LinkedData linked = DifferentialHarness.link(work, o, true);

@@ -87,8 +87,7 @@ class LocalEngineDifferentialTest {
     @Test
     void localEngineAgreesWithTheReferenceOnTheEdgeFixtures() throws IOException {
         RefData d = EdgeFixtures.all(true);
-        RefOptions o = RandomRefData.defaultOptions()
-                .withPooledSpans(List.of(RandomRefData.PERIODS.subList(0, 2), RandomRefData.PERIODS));
+        RefOptions o = DifferentialTest.edgeOptions();
         Path work = Files.createDirectories(tmp.resolve("edges"));
         DifferentialHarness.stage(d, work);
         List<String> diff = new ArrayList<>(againstReference(d, o, local(work, o, 2, requests(o))));
