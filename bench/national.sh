@@ -40,6 +40,13 @@
 #     indicators 1:57 · disclosure 0:52 · publish 0:49 — 8:58 wall, 7.7 GB, steal 0.9%
 #   the same build earlier, in a fast hour: ingest 2:17 · link 1:16 · indicators 1:22 · disclosure 0:44 · publish 0:32 —
 #     6:15 wall, 7.2 GB; and later: 9:09 wall
+# Measured 2026-12-04 (session 8), idle machine, own empty register, the same suppressions as every run above (PRIMARY
+# 63,185, SECONDARY 11,692, audit PASS, scan clean):
+#   local engine (link and I1-I5 without Spark; Spark never starts): ingest 1:42 · link 0:44 · indicators 0:08 ·
+#     disclosure 0:40 · publish 0:43 — 4:02 wall, peak RSS 8.6 GB (heap 8g)
+#   the same with HEAP=4g: ingest 2:13 · link 0:35 · indicators 0:06 · disclosure 1:10 · publish 0:33 — 4:40 wall, 4.4 GB
+#   JAVA_OPTS=-Dsamenloop.link=spark (Spark links and computes): link 1:49 · indicators 1:35 — 7:02 wall; its cell
+#     tables (72 MB, every table) are byte-identical to the local engine's (diff -r -x _stage)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/steal.sh

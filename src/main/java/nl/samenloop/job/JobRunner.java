@@ -192,7 +192,8 @@ public final class JobRunner {
                 progress.stage("link", "reusing the linked data of " + marker.get("computed") + " in " + outputs.linkedDir());
                 data = LinkedDataFiles.read(session.get(), outputs.linkedDir().toString(), spec, geo, horizon,
                         presentColumns(ingest), job.work());
-            } else if (localEngine(session.master(), job.work(), spec, requests, keepLinked)) {
+            } else if (localEngine(session.master(), job.work(), spec, requests, keepLinked)
+                    && fitsInHeap(ingest, spec, progress)) {
                 tables = new ArrayList<>();
                 failed = new ArrayList<>();
                 horizon = linkAndComputeLocally(job, spec, geo, ingest, requests, outputs, Math.max(1, session.parallelism()),
@@ -261,6 +262,29 @@ public final class JobRunner {
             return false;
         }
         return choice.equals("local") || master.startsWith("local");
+    }
+
+    /**
+     * Whether the local engine's estimate of its heap ({@link LocalLink#heapEstimate}) leaves room in this JVM: it
+     * holds the linked data in memory, so with {@code auto} a delivery too big for the heap is linked by Spark, which
+     * spills to disk. {@code -Dsamenloop.link=local} skips the check.
+     */
+    private static boolean fitsInHeap(IngestReport ingest, LinkSpec spec, Progress progress) {
+        long spells = staged(ingest, Staging.JEUGDHULP) + staged(ingest, Staging.BESCHERMING) + staged(ingest, Staging.RECLASSERING);
+        long need = LocalLink.heapEstimate(staged(ingest, Staging.ADDRESSES), spells, staged(ingest, Staging.PERSONS),
+                spec.periods().size());
+        long room = Runtime.getRuntime().maxMemory() * 6 / 10;
+        if (need <= room || System.getProperty(ENGINE, "auto").equals("local")) {
+            return true;
+        }
+        progress.stage("link", String.format("the local engine would need about %,d MB of heap, more than the %,d MB it may"
+                + " use here: Spark links (a larger heap, e.g. SAMENLOOP_HEAP for ./samenloop, links without it)", need >> 20, room >> 20));
+        return false;
+    }
+
+    private static long staged(IngestReport ingest, String table) {
+        nl.samenloop.ingest.TableReport t = ingest.table(table);
+        return t == null ? 0 : t.accepted();
     }
 
     /**
