@@ -154,11 +154,20 @@ public final class Ingest {
                 raws.put(e.getKey(), RawTable.read(lazy.get(), e.getValue(), mapping.table(e.getKey())));
             }
         }
+        int cores = Math.max(1, lazy.parallelism());
+        // Held in memory while a table is read (the duplicate check keeps every record's text): a delivery too big for
+        // this heap goes to Spark, which spills to disk, the largest tables first.
+        for (String table : LocalIngest.tooBigForHeap(local, cores, Runtime.getRuntime().maxMemory() * 6 / 10)) {
+            LocalIngest.Prepared p = local.remove(table);
+            progress.stage("ingest", String.format("%s: checking %,d MB of CSV without Spark needs about %,d MB of heap,"
+                    + " more than this run has to spare: Spark ingests it", table, p.bytes() >> 20,
+                    LocalIngest.heapEstimate(p) >> 20));
+            raws.put(table, RawTable.read(lazy.get(), inputs.get(table), mapping.table(table)));
+        }
         int parts = Integer.parseInt(lazy.conf("spark.sql.shuffle.partitions", "8"));
         String codec = lazy.conf("spark.sql.parquet.compression.codec", "snappy");
         // Tables ingested in this JVM run side by side, the largest first, one per core Spark may use (local[N]: N);
         // Spark's tables meanwhile one after the other on this thread (Spark spreads each over the cores itself).
-        int cores = Math.max(1, lazy.parallelism());
         // The classified records of a Spark table are cached only to write the few rejects after the staged rows;
         // they are read back once. Compressing the cache (dictionary and run-length statistics per column, built on
         // every row) cost about a sixth of the ingest CPU at national scale, so it is off while ingest runs.

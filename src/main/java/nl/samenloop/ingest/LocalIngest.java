@@ -102,6 +102,35 @@ final class LocalIngest {
         return new Prepared(in, spec, dialects, headers, RawTable.Layout.of(in, spec, headers), bytes);
     }
 
+    /**
+     * Heap a table takes while it is ingested here, generously: the duplicate check holds every record's text of a
+     * file (about 150 bytes a record of some 40 bytes of CSV), the repeat merge a key per spell across files.
+     */
+    static long heapEstimate(Prepared p) {
+        return 4 * p.bytes();
+    }
+
+    /**
+     * The tables to leave to Spark so that those ingested here fit in {@code room} bytes of heap, {@code cores} at a
+     * time (largest first, as they run): the largest go first. Empty with {@code -Dsamenloop.ingest=local}.
+     */
+    static List<String> tooBigForHeap(Map<String, Prepared> local, int cores, long room) {
+        if (System.getProperty(ENGINE, "auto").equals("local")) {
+            return List.of();
+        }
+        List<Prepared> bySize = new java.util.ArrayList<>(local.values());
+        bySize.sort(java.util.Comparator.comparingLong(Prepared::bytes).reversed());
+        List<String> out = new java.util.ArrayList<>();
+        while (!bySize.isEmpty()) {
+            long together = bySize.stream().limit(Math.max(1, cores)).mapToLong(LocalIngest::heapEstimate).sum();
+            if (together <= room) {
+                break;
+            }
+            out.add(bySize.remove(0).spec().table());
+        }
+        return out;
+    }
+
     /** Reads, classifies and writes one table into {@code work} (a staging generation); its counts. */
     static Ingest.Counts table(Prepared p, Location work, int maxParts, String codec) throws IOException {
         TableSpec spec = p.spec();

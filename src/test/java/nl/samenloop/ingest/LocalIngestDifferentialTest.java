@@ -75,6 +75,40 @@ class LocalIngestDifferentialTest {
         }
     }
 
+    /**
+     * A delivery too big for the heap is not ingested here: with less room than the tables that run together need,
+     * the largest go to Spark first, until the rest fit ({@code -Dsamenloop.ingest=local} keeps every table here).
+     */
+    @Test
+    void tablesTooBigForTheHeapGoToSpark() throws java.io.IOException {
+        Path in = Fixtures.minimalInput(tmp.resolve("sizes"));
+        ColumnMapping mapping = ColumnMapping.load(Path.of("conf"));
+        Map<String, LocalIngest.Prepared> local = new java.util.LinkedHashMap<>();
+        for (String table : ColumnMapping.TABLES) {
+            local.put(table, LocalIngest.prepare(InputDiscovery.discover(in, mapping.table(table)), mapping.table(table)));
+        }
+        List<LocalIngest.Prepared> bySize = new ArrayList<>(local.values());
+        bySize.sort(java.util.Comparator.comparingLong(LocalIngest.Prepared::bytes).reversed());
+        long two = LocalIngest.heapEstimate(bySize.get(0)) + LocalIngest.heapEstimate(bySize.get(1));
+        long nextTwo = LocalIngest.heapEstimate(bySize.get(1)) + LocalIngest.heapEstimate(bySize.get(2));
+        assertTrue(bySize.get(0).bytes() > bySize.get(2).bytes(), "the fixture's tables differ in size");
+        assertEquals(List.of(), LocalIngest.tooBigForHeap(local, 2, two));
+        assertEquals(List.of(bySize.get(0).spec().table()), LocalIngest.tooBigForHeap(local, 2, Math.max(nextTwo, two - 1)));
+        assertEquals(List.of(), LocalIngest.tooBigForHeap(local, 1, LocalIngest.heapEstimate(bySize.get(0))));
+        assertEquals(local.size(), LocalIngest.tooBigForHeap(local, 2, 0).size());
+        String before = System.getProperty(LocalIngest.ENGINE);
+        System.setProperty(LocalIngest.ENGINE, "local");
+        try {
+            assertEquals(List.of(), LocalIngest.tooBigForHeap(local, 2, 0));
+        } finally {
+            if (before == null) {
+                System.clearProperty(LocalIngest.ENGINE);
+            } else {
+                System.setProperty(LocalIngest.ENGINE, before);
+            }
+        }
+    }
+
     private static List<String> partFiles(Path work, String table) throws java.io.IOException {
         try (var files = java.nio.file.Files.list(Staging.staged(work, table))) {
             List<String> out = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("part-")).toList();
