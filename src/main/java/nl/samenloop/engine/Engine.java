@@ -95,8 +95,8 @@ public final class Engine {
 
     /**
      * A session started only when a stage needs Spark: a local run whose stages all run without Spark (CSV ingest,
-     * link and indicators I1–I5, disclosure, publish) never starts it. Answers what the stages ask before that — the
-     * master, the cores a local master may use, a setting — from the settings the session would start with.
+     * link and indicators I1–I5 and I7, disclosure, publish) never starts it. Answers what the stages ask before
+     * that — the master, the cores a local master may use, a setting — from the settings the session would start with.
      */
     public static final class Lazy {
         private final String master;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import nl.samenloop.engine.LocalWork;
+import nl.samenloop.link.LocalLink;
 import nl.samenloop.link.LocalLinked;
 import nl.samenloop.model.Codes;
 
@@ -23,7 +24,8 @@ import nl.samenloop.model.Codes;
  */
 public final class LocalTables {
     /** Indicators this engine computes; a job asking for any other is computed by Spark. */
-    public static final Set<String> INDICATORS = Set.of("wijkteam_share", "care_share", "concurrency", "followup", "referral");
+    public static final Set<String> INDICATORS = Set.of("wijkteam_share", "care_share", "concurrency", "followup", "referral",
+            "quality");
 
     private LocalTables() {
     }
@@ -34,12 +36,15 @@ public final class LocalTables {
 
     /** Every table, by request name, computed in one pass over the persons on {@code threads} threads. */
     public static Map<String, CellTable> compute(LocalLinked d, List<TableRequest> requests, int threads) {
-        return compute(d, requests, threads, null);
+        return compute(d, requests, threads, null, null);
     }
 
-    /** As above, the heartbeat of {@code progress} (when given) saying how many persons are done. */
+    /**
+     * As above, the heartbeat of {@code progress} (when given) saying how many persons are done; {@code work} is the
+     * secure working area internal outputs go to (the quality table's break list), or null.
+     */
     public static Map<String, CellTable> compute(LocalLinked d, List<TableRequest> requests, int threads,
-                                                 nl.samenloop.engine.Progress progress) {
+                                                 nl.samenloop.engine.Progress progress, nl.samenloop.storage.Location work) {
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         if (progress != null) {
             progress.reporting(() -> String.format("%,d of %,d persons", done.get(), d.allPersons));
@@ -66,9 +71,13 @@ public final class LocalTables {
                 }
             }
             Map<String, CellTable> out = new LinkedHashMap<>();
-            for (int i = 0; i < requests.size(); i++) {
-                TableRequest r = requests.get(i);
-                out.put(r.name(), table(d, r, total.get(i).cube(d, r)));
+            int next = 0;
+            for (TableRequest r : requests) {
+                List<CountCube> cubes = new ArrayList<>();
+                for (int k = factsOf(d, r).size(); k > 0; k--) {
+                    cubes.add(total.get(next++).cube(d, r));
+                }
+                out.put(r.name(), table(d, r, cubes, work));
             }
             return out;
         } finally {
@@ -84,9 +93,10 @@ public final class LocalTables {
         List<Facts> facts = new ArrayList<>();
         List<Acc> accs = new ArrayList<>();
         for (TableRequest r : requests) {
-            Facts f = facts(d, r);
-            facts.add(f);
-            accs.add(new Acc(d, r, f.names.size()));
+            for (Facts f : factsOf(d, r)) {
+                facts.add(f);
+                accs.add(new Acc(d, r, f.names));
+            }
         }
         for (int person = from; person < to; person++) {
             if ((person & 0xFFFF) == 0xFFFF) {
@@ -105,8 +115,10 @@ public final class LocalTables {
         return accs;
     }
 
-    private static CellTable table(LocalLinked d, TableRequest r, CountCube cube) {
+    private static CellTable table(LocalLinked d, TableRequest r, List<CountCube> cubes, nl.samenloop.storage.Location work) {
+        CountCube cube = cubes.get(0);
         return switch (r.indicator()) {
+            case "quality" -> new Quality().table(cube, cubes.get(1), r, d.index.periods(), work);
             case "wijkteam_share" -> new WijkteamShare().table(cube, r);
             case "referral" -> new Referral().table(cube, r);
             case "care_share" -> new CareShare().table(cube, r, d.spec.ageMin() + "–" + d.spec.ageMax());
@@ -114,6 +126,12 @@ public final class LocalTables {
             case "followup" -> new FollowUp().table(cube, r, d.index.periods(), d.dataHorizon);
             default -> throw new IllegalArgumentException("the local engine has no indicator " + r.indicator());
         };
+    }
+
+    /** The fact sets of a table: one, or the quality table's two (trajectories; care persons and their addresses). */
+    private static List<Facts> factsOf(LocalLinked d, TableRequest r) {
+        return r.indicator().equals("quality") ? List.of(new QualityTrajectoryFacts(d), new QualityAddressFacts())
+                : List.of(facts(d, r));
     }
 
     private static Facts facts(LocalLinked d, TableRequest r) {
@@ -235,6 +253,76 @@ public final class LocalTables {
             }
             v[0] = started;
             return d.residence(person, p);
+        }
+    }
+
+    /**
+     * I7 trajectories: the person's merged trajectories active in p by hulpvorm, and those of keys that are not
+     * linkable; residence as I1.
+     */
+    static final class QualityTrajectoryFacts extends Facts {
+        /** Position in the names of each hulpvorm number's code (-1: a code the names do not have). */
+        private final int[] position;
+
+        QualityTrajectoryFacts(LocalLinked d) {
+            super(Quality.trajectoryNames(), true);
+            position = new int[d.hulpvormCodes.size()];
+            for (int i = 0; i < position.length; i++) {
+                String code = d.hulpvormCodes.get(i);
+                position[i] = code == null ? -1 : names.indexOf(Quality.hulpvorm(code));
+            }
+        }
+
+        @Override
+        int row(LocalLinked d, int person, int p, long[] v) {
+            int total = names.size() - 2;
+            long all = 0;
+            for (int t = d.trajStart[person]; t < d.trajStart[person + 1]; t++) {
+                if (!d.active(d.trajBegin[t], d.trajEnd[t], p)) {
+                    continue;
+                }
+                if (all == 0) {
+                    java.util.Arrays.fill(v, 0);
+                }
+                all++;
+                if (!d.trajLinkable[t]) {
+                    v[total + 1]++;
+                }
+                int at = position[d.trajHulpvormCode[t]];
+                if (at >= 0 && at < total) {
+                    v[at]++;
+                }
+            }
+            if (all == 0) {
+                return -1;
+            }
+            v[total] = all;
+            return d.residence(person, p);
+        }
+    }
+
+    /**
+     * I7 addresses: linkable keys with a care spell active in p (CARE_PERSONS), and whether they have no address spell
+     * active in p (NO_ADDRESS, counted in the unknown municipality).
+     */
+    static final class QualityAddressFacts extends Facts {
+        QualityAddressFacts() {
+            super(Quality.addressNames(), true);
+        }
+
+        @Override
+        int row(LocalLinked d, int person, int p, long[] v) {
+            boolean care = false;
+            for (int s = d.careStart[person]; s < d.careStart[person + 1] && !care; s++) {
+                care = d.active(d.careBegin[s], d.careEnd[s], p);
+            }
+            if (!care) {
+                return -1;
+            }
+            int gm = person < d.persons ? LocalLink.onPeildatum(d, person, p) : -1;
+            v[0] = 1;
+            v[1] = gm < 0 ? 1 : 0;
+            return gm < 0 ? d.unknownGm() : gm;
         }
     }
 
@@ -413,8 +501,11 @@ public final class LocalTables {
         private final long[] scratch;
         private final boolean[] touched;
 
-        Acc(LocalLinked d, TableRequest r, int names) {
-            this.names = names;
+        private final List<String> nameList;
+
+        Acc(LocalLinked d, TableRequest r, List<String> nameList) {
+            this.nameList = nameList;
+            this.names = nameList.size();
             this.periods = d.periods;
             this.gms = d.gmCodes.length;
             v = new long[periods * gms * names];
@@ -511,7 +602,6 @@ public final class LocalTables {
         }
 
         CountCube cube(LocalLinked d, TableRequest r) {
-            List<String> nameList = facts(d, r).names;
             List<Rollup.MunicipalCounts> municipal = new ArrayList<>();
             for (int p = 0; p < periods; p++) {
                 for (int g = 0; g < gms; g++) {

@@ -97,16 +97,34 @@ public final class Quality implements Indicator {
 
     @Override
     public CellTable compute(LinkedData data, TableRequest request) {
+        CountCube traj = Rollup.counts(trajectoryFacts(data), trajectoryNames(), data.index(), data.geography(), request.pools());
+        CountCube addr = Rollup.counts(addressFacts(data), addressNames(), data.index(), data.geography(), request.pools());
+        return table(traj, addr, request, data.index().periods(), data.work());
+    }
+
+    /** HULPVORM_ per code, TRAJECTORIES, NOT_LINKABLE: the counts of {@link #trajectoryFacts}. */
+    static List<String> trajectoryNames() {
+        List<String> names = new ArrayList<>(Codes.HULPVORM.keySet().stream().map(Quality::hulpvorm).toList());
+        names.add(TRAJECTORIES);
+        names.add(NOT_LINKABLE);
+        return names;
+    }
+
+    /** CARE_PERSONS, NO_ADDRESS: the counts of {@link #addressFacts}. */
+    static List<String> addressNames() {
+        return List.of(CARE_PERSONS, NO_ADDRESS);
+    }
+
+    /**
+     * The table from its two cubes (no Spark): cells, relations, the break notes; the break list goes to
+     * {@code work}'s quality folder when a working area is given.
+     */
+    CellTable table(CountCube traj, CountCube addr, TableRequest request, List<nl.samenloop.model.Period> periods,
+                    Location work) {
         SeriesBreaks detector = new SeriesBreaks(((Number) request.options().get("break_history")).intValue(),
                 ((Number) request.options().get("break_z")).doubleValue(),
                 ((Number) request.options().get("break_min_spread")).doubleValue());
         List<String> hulpvormNames = Codes.HULPVORM.keySet().stream().map(Quality::hulpvorm).toList();
-        List<String> names = new ArrayList<>(hulpvormNames);
-        names.add(TRAJECTORIES);
-        names.add(NOT_LINKABLE);
-        CountCube traj = Rollup.counts(trajectoryFacts(data), names, data.index(), data.geography(), request.pools());
-        CountCube addr = Rollup.counts(addressFacts(data), List.of(CARE_PERSONS, NO_ADDRESS), data.index(), data.geography(), request.pools());
-
         List<Cell> cells = new ArrayList<>();
         List<Relation> relations = new ArrayList<>();
         for (Relation r : traj.geographyAndPoolRelations()) {
@@ -122,7 +140,7 @@ public final class Quality implements Indicator {
         countryOnly(traj, NOT_LINKABLE, TRAJECTORIES, request, cells, relations, false);
         countryOnly(addr, NO_ADDRESS, CARE_PERSONS, request, cells, relations, true);
 
-        List<Flag> flags = breaks(cells, data.index().periods().stream().map(p -> p.code()).toList(), detector);
+        List<Flag> flags = breaks(cells, periods.stream().map(p -> p.code()).toList(), detector);
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("Definitie", "HULPVORM_xx: samengevoegde trajecten met die hulpvorm actief in de periode, als % van alle trajecten "
                 + "(woongemeente; niet-koppelbaar of zonder adres: onbekend). NOT_LINKABLE: % trajecten van niet-koppelbare personen; "
@@ -133,8 +151,8 @@ public final class Quality implements Indicator {
                 + " procentpunt) van de vorige " + request.options().get("break_history") + " perioden: "
                 + (flags.isEmpty() ? "geen." : String.join("; ", flags.stream().map(Flag::label).toList()) + "."));
         notes.put("Afgekeurde records", "Zie het ingestrapport in de beveiligde werkomgeving (quality/report.md).");
-        if (data.work() != null) {
-            writeBreaks(Staging.quality(data.work()).resolve(BREAKS_FILE), flags);
+        if (work != null) {
+            writeBreaks(Staging.quality(work).resolve(BREAKS_FILE), flags);
         }
         return new CellTable(request.name(), code(), title(), cells, relations, notes);
     }

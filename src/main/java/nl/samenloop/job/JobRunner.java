@@ -160,7 +160,7 @@ public final class JobRunner {
         progress.stage("plan", plan.stages().size() + " stages, " + requests.size() + " tables");
         // Disclosure and publish need no Spark: a run resumed from there starts none.
         boolean spark = from == null || from.compareTo(StageKind.INDICATOR) <= 0;
-        // Started when a stage first needs it: a local run of CSV input and I1–I5 tables never does.
+        // Started when a stage first needs it: a local run of CSV input and I1–I5 or I7 tables never does.
         Engine.Lazy session = spark ? new Engine.Lazy(master, progress) : null;
         if (spark && Engine.running()) {
             // Datasets an earlier run in this JVM persisted match this run's plans when the folders are the same
@@ -301,7 +301,7 @@ public final class JobRunner {
         RuntimeException failure = null;
         try {
             progress.stage("indicator", requests.size() + " table(s) in one pass over the persons (local engine)");
-            computed.putAll(LocalTables.compute(local, requests, threads, progress));
+            computed.putAll(LocalTables.compute(local, requests, threads, progress, job.work()));
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -33,6 +33,9 @@ public final class LocalLink {
     private LocalLink() {
     }
 
+    /** The person number of a null person key (staged keys are never null, and never negative). */
+    private static final long NULL_KEY = Long.MIN_VALUE;
+
     /** Bytes of heap per staged row this engine holds at its peak (arrays, copies while sorting, object dictionaries). */
     static final long BYTES_PER_ADDRESS = 110;
     static final long BYTES_PER_SPELL = 70;
@@ -132,17 +135,22 @@ public final class LocalLink {
             progress.rows("link", "merged trajectories", merged.n);
             for (Spells m : List.of(get(protF), get(reclF))) {
                 for (int i = 0; i < m.n; i++) {
-                    int id = m.personNull.get(i) ? -1 : ids.get(m.person.a[i]);
-                    if (m.linkable.get(i) && id >= 0 && id < persons) {
+                    if (m.linkable.get(i)) {
+                        int id = ids.add(m.personNull.get(i) ? NULL_KEY : m.person.a[i]);
                         care.add(id, m.kind.a[i], m.begin.a[i], m.end.a[i]);
                     }
                 }
             }
+            // Every key with a trajectory or a linkable care spell has a number now; keys without an address are
+            // never in the population, but the quality table counts their care (NO_ADDRESS).
+            int allPersons = ids.size();
+            int[] trajStart = Arrays.copyOf(merged.start, allPersons + 1);
+            Arrays.fill(trajStart, merged.start.length, allPersons + 1, merged.n);
             int[] careId = new int[care.n];
             for (int i = 0; i < care.n; i++) {
                 careId[i] = (int) care.person.a[i];
             }
-            int[][] careCsr = csr(careId, care.n, persons);
+            int[][] careCsr = csr(careId, care.n, allPersons);
             int[] careStart = careCsr[0];
             byte[] careKind = new byte[care.n];
             int[] careBegin = new int[care.n];
@@ -237,10 +245,11 @@ public final class LocalLink {
                 codes[i] = gms.code(i);
             }
             return new LocalLinked(spec, geo, index, horizon, persons, pstart, pend, codes, addrStart, addrBegin, addrEnd,
-                    addrGm, careStart, careKind, careBegin, careEnd, popGm, careMask, merged.start,
+                    addrGm, careStart, careKind, careBegin, careEnd, popGm, careMask, trajStart,
                     Arrays.copyOf(merged.begin, merged.n), Arrays.copyOf(merged.end, merged.n),
                     Arrays.copyOf(merged.hulpvorm, merged.n), Arrays.copyOf(merged.verwijzer, merged.n),
-                    List.copyOf(traj.verwijzers));
+                    List.copyOf(traj.verwijzers), Arrays.copyOf(merged.linkable, merged.n),
+                    Arrays.copyOf(merged.code, merged.n), new ArrayList<>(traj.hulpvormCodes));
         } finally {
             pool.shutdownNow();
             progress.reporting(null);
@@ -252,6 +261,10 @@ public final class LocalLink {
      * the period (given in tie order), the first that contains the period's last day, else the first active one;
      * -1 when none is active.
      */
+    public static int onPeildatum(LocalLinked d, int person, int p) {
+        return onPeildatum(d.addrStart, d.addrBegin, d.addrEnd, d.addrGm, person, d.pstart[p], d.pend[p]);
+    }
+
     static int onPeildatum(int[] start, int[] begin, int[] end, int[] gm, int person, int pstart, int pend) {
         int fallback = -1;
         for (int s = start[person]; s < start[person + 1]; s++) {
@@ -585,6 +598,8 @@ public final class LocalLink {
         final Ints begin = new Ints(1 << 16);
         final Ints end = new Ints(1 << 16);
         final List<Codes.Kind> kindOfHulpvorm = new ArrayList<>();
+        /** The hulpvorm code of each hulpvorm number (null: none). */
+        final List<String> hulpvormCodes = new ArrayList<>();
         /** Per hulpvorm number: {@link LocalLinked#WIJKTEAM}, {@link LocalLinked#OTHER} or {@link LocalLinked#NO_HULPVORM}. */
         final List<Byte> hulpvormState = new ArrayList<>();
         /** The latest begin or end of any record (the data horizon of unsplit input); MIN_VALUE without records. */
@@ -615,6 +630,7 @@ public final class LocalLink {
                     code = hv.size();
                     hv.put(h, code);
                     t.kindOfHulpvorm.add(kindOf(h));
+                    t.hulpvormCodes.add(h);
                     t.hulpvormState.add(h == null ? LocalLinked.NO_HULPVORM
                             : Codes.WIJKTEAM.equals(h) ? LocalLinked.WIJKTEAM : LocalLinked.OTHER);
                 }
@@ -651,20 +667,15 @@ public final class LocalLink {
          * and aanbieder, in begin order, a new trajectory when a begin lies after every earlier end; the merged one
          * takes the verwijzer of its first) — without merging every staged trajectory is one — into {@code out},
          * grouped by person number (persons without an address get numbers from {@code ids} too), and adds the
-         * linkable ones of persons 0..persons-1 to {@code care}.
+         * linkable ones to {@code care}.
          */
         Merged merge(LongIntMap ids, int persons, Spells care, boolean mergeOverlapping) {
             int[] id = new int[n];
             for (int i = 0; i < n; i++) {
-                id[i] = personNull.get(i) ? -1 : ids.add(person.a[i]);
+                // Staged person keys are never null; should one be, its trajectories are one person, as Spark groups them.
+                id[i] = ids.add(personNull.get(i) ? NULL_KEY : person.a[i]);
             }
-            // Staged person keys are never null; should one be, its trajectories are one person, as Spark groups them.
-            int all = ids.size() + 1;
-            for (int i = 0; i < n; i++) {
-                if (id[i] < 0) {
-                    id[i] = all - 1;
-                }
-            }
+            int all = ids.size();
             int[][] c = csr(id, n, all);
             int[] order = c[1];
             Merged out = new Merged(all, n);
@@ -727,10 +738,10 @@ public final class LocalLink {
 
         private void emit(int row, int b, int e, int id, int persons, Spells care, Merged out) {
             Codes.Kind kind = kindOfHulpvorm.get(hulpvorm.a[row]);
-            if (linkable.get(row) && id < persons) {
+            if (linkable.get(row)) {
                 care.add(id, kind.ordinal(), b, e);
             }
-            out.add(b, e, hulpvormState.get(hulpvorm.a[row]), verwijzer.a[row]);
+            out.add(b, e, hulpvormState.get(hulpvorm.a[row]), verwijzer.a[row], linkable.get(row), hulpvorm.a[row]);
         }
     }
 
@@ -741,6 +752,8 @@ public final class LocalLink {
         int[] end;
         byte[] hulpvorm;
         short[] verwijzer;
+        boolean[] linkable;
+        short[] code;
         int n;
 
         Merged(int persons, int capacity) {
@@ -749,19 +762,25 @@ public final class LocalLink {
             end = new int[begin.length];
             hulpvorm = new byte[begin.length];
             verwijzer = new short[begin.length];
+            linkable = new boolean[begin.length];
+            code = new short[begin.length];
         }
 
-        void add(int b, int e, byte h, int v) {
+        void add(int b, int e, byte h, int v, boolean link, int hulpvormCode) {
             if (n == begin.length) {
                 begin = Arrays.copyOf(begin, n * 2);
                 end = Arrays.copyOf(end, n * 2);
                 hulpvorm = Arrays.copyOf(hulpvorm, n * 2);
                 verwijzer = Arrays.copyOf(verwijzer, n * 2);
+                linkable = Arrays.copyOf(linkable, n * 2);
+                code = Arrays.copyOf(code, n * 2);
             }
             begin[n] = b;
             end[n] = e;
             hulpvorm[n] = h;
             verwijzer[n] = (short) v;
+            linkable[n] = link;
+            code[n] = (short) hulpvormCode;
             n++;
         }
     }

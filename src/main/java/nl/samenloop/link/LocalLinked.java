@@ -39,15 +39,18 @@ public final class LocalLinked {
     public final int[] addrEnd;
     public final int[] addrGm;
 
-    /** Care spells of linkable keys per person (merged trajectories and both measures): kind ordinal, begin, end. */
+    /**
+     * Care spells of linkable keys per person number, 0..allPersons-1 (merged trajectories and both measures): kind
+     * ordinal, begin, end.
+     */
     public final int[] careStart;
     public final byte[] careKind;
     public final int[] careBegin;
     public final int[] careEnd;
 
     /**
-     * Every person number with a trajectory or an address: persons..allPersons-1 have trajectories only (also keys that
-     * are not linkable); they count in the unknown municipality.
+     * Every person number with an address, a trajectory or a linkable care spell: persons..allPersons-1 have no
+     * address (also keys that are not linkable); they count in the unknown municipality.
      */
     public final int allPersons;
     /** Merged trajectories of every key, linkable or not, per person number (0..allPersons-1). */
@@ -58,6 +61,10 @@ public final class LocalLinked {
     /** The verwijzer as a number into {@link #verwijzers}; -1 when not filled in. */
     public final short[] trajVerwijzer;
     public final java.util.List<String> verwijzers;
+    /** Whether a merged trajectory's key is linkable, and its hulpvorm as a number into {@link #hulpvormCodes}. */
+    public final boolean[] trajLinkable;
+    public final short[] trajHulpvormCode;
+    public final java.util.List<String> hulpvormCodes;
 
     /** Per person and period ({@code person * periods + p}): the municipality in the youth population, or -1. */
     public final short[] popGm;
@@ -67,7 +74,8 @@ public final class LocalLinked {
     LocalLinked(LinkSpec spec, Geography geography, PeriodIndex index, LocalDate dataHorizon, int persons, int[] pstart,
                 int[] pend, String[] gmCodes, int[] addrStart, int[] addrBegin, int[] addrEnd, int[] addrGm, int[] careStart,
                 byte[] careKind, int[] careBegin, int[] careEnd, short[] popGm, byte[] careMask, int[] trajStart,
-                int[] trajBegin, int[] trajEnd, byte[] trajHulpvorm, short[] trajVerwijzer, java.util.List<String> verwijzers) {
+                int[] trajBegin, int[] trajEnd, byte[] trajHulpvorm, short[] trajVerwijzer, java.util.List<String> verwijzers,
+                boolean[] trajLinkable, short[] trajHulpvormCode, java.util.List<String> hulpvormCodes) {
         this.spec = spec;
         this.geography = geography;
         this.index = index;
@@ -94,6 +102,9 @@ public final class LocalLinked {
         this.trajHulpvorm = trajHulpvorm;
         this.trajVerwijzer = trajVerwijzer;
         this.verwijzers = verwijzers;
+        this.trajLinkable = trajLinkable;
+        this.trajHulpvormCode = trajHulpvormCode;
+        this.hulpvormCodes = java.util.Collections.unmodifiableList(hulpvormCodes);
     }
 
     /** The unknown municipality's index. */

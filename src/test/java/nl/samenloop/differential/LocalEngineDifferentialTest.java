@@ -106,7 +106,7 @@ class LocalEngineDifferentialTest {
 
     /**
      * Table for table the same files as the Spark engine writes (cells, relations, notes, identity, member counts),
-     * on one or three threads.
+     * on one or three threads; also for the quality table (I7), which the reference does not compute.
      */
     @Test
     void localEngineWritesTheSparkEnginesCellTables() throws IOException {
@@ -116,7 +116,8 @@ class LocalEngineDifferentialTest {
             Path work = Files.createDirectories(tmp.resolve("files" + seed));
             DifferentialHarness.stage(d, work);
             LinkedData linked = DifferentialHarness.link(work, o, true);
-            List<TableRequest> requests = requests(o);
+            List<TableRequest> requests = new ArrayList<>(requests(o));
+            requests.add(quality(o));
             Map<String, CellTable> one = local(work, o, 1, requests);
             Map<String, CellTable> three = local(work, o, 3, requests);
             for (TableRequest r : requests) {
@@ -131,6 +132,13 @@ class LocalEngineDifferentialTest {
                 }
             }
         }
+    }
+
+    /** The quality table (I7) with its defaults and the options' pooled spans. */
+    private static TableRequest quality(RefOptions o) {
+        Map<String, Object> opts = new java.util.HashMap<>();
+        nl.samenloop.indicators.Indicators.get("quality").options().forEach((k, v) -> opts.put(k, v.defaultValue()));
+        return new TableRequest("differential_I7", "quality", opts, DifferentialHarness.request("I2", o).pools());
     }
 
     private static Map<String, byte[]> files(Path dir, CellTable t) throws IOException {

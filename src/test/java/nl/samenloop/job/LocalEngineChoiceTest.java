@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Which engine links and computes the indicators ({@link JobRunner#localEngine}): a local run asking only for
  * indicators the local engine has goes without Spark by default, so the speed-up cannot silently fall away; a
  * cluster master, a working area on HDFS, a kept linked dataset, the responsible-municipality geography, an indicator
- * only Spark has, or {@code -Dsamenloop.link=spark} keep Spark.
+ * only Spark has (group comparison), or {@code -Dsamenloop.link=spark} keep Spark.
  */
 class LocalEngineChoiceTest {
     private static final Location LOCAL = Location.local(Path.of("/tmp/work"));
@@ -35,7 +35,7 @@ class LocalEngineChoiceTest {
     }
 
     @Test
-    void localRunsOfI1ToI5UseTheLocalEngine() {
+    void localRunsOfI1ToI5AndQualityUseTheLocalEngine() {
         assertTrue(JobRunner.localEngine("local[2]", LOCAL, spec(false), I1_TO_I5, false));
         assertTrue(JobRunner.localEngine("local[*]", LOCAL, spec(false), I1_TO_I5.subList(1, 2), false));
     }
@@ -47,9 +47,12 @@ class LocalEngineChoiceTest {
                 I1_TO_I5, false), "HDFS working area");
         assertFalse(JobRunner.localEngine("local[2]", LOCAL, spec(false), I1_TO_I5, true), "--keep-linked");
         assertFalse(JobRunner.localEngine("local[2]", LOCAL, spec(true), I1_TO_I5, false), "responsible geography");
+        List<TableRequest> withGroups = new java.util.ArrayList<>(I1_TO_I5);
+        withGroups.add(new TableRequest("g", "group_comparison", Map.of(), List.of()));
+        assertFalse(JobRunner.localEngine("local[2]", LOCAL, spec(false), withGroups, false), "group comparison");
         List<TableRequest> withQuality = new java.util.ArrayList<>(I1_TO_I5);
         withQuality.add(new TableRequest("q", "quality", Map.of(), List.of()));
-        assertFalse(JobRunner.localEngine("local[2]", LOCAL, spec(false), withQuality, false), "quality table");
+        assertTrue(JobRunner.localEngine("local[2]", LOCAL, spec(false), withQuality, false), "quality table");
         System.setProperty(JobRunner.ENGINE, "spark");
         assertFalse(JobRunner.localEngine("local[2]", LOCAL, spec(false), I1_TO_I5, false), "-Dsamenloop.link=spark");
         System.setProperty(JobRunner.ENGINE, "local");
