@@ -47,6 +47,8 @@
 #   the same with HEAP=4g: ingest 2:13 · link 0:35 · indicators 0:06 · disclosure 1:10 · publish 0:33 — 4:40 wall, 4.4 GB
 #   JAVA_OPTS=-Dsamenloop.link=spark (Spark links and computes): link 1:49 · indicators 1:35 — 7:02 wall; its cell
 #     tables (72 MB, every table) are byte-identical to the local engine's (diff -r -x _stage)
+#   end of the session (Spark never starts; heap checks; quality table local): ingest 1:30 · link 0:29 · indicators
+#     0:06 · disclosure 0:38 · publish 0:36 — 3:19 wall, peak RSS 8.2 GB; cell tables again identical to Spark's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/steal.sh
