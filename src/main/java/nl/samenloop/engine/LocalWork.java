@@ -19,6 +19,14 @@ public final class LocalWork {
         });
     }
 
+    /**
+     * The heap the local engines may plan to fill: 60% of the maximum, the rest left to the JVM and to what runs
+     * beside them. Both the ingest and the link check their estimates against it before they decide against Spark.
+     */
+    public static long heapRoom() {
+        return Runtime.getRuntime().maxMemory() * 6 / 10;
+    }
+
     /** A task's result; its own exception rethrown as it was, so the caller's message is the task's. */
     public static <T> T get(Future<T> f, String doing) {
         try {

@@ -74,8 +74,8 @@ public final class LocalTables {
             int next = 0;
             for (TableRequest r : requests) {
                 List<CountCube> cubes = new ArrayList<>();
-                for (int k = factsOf(d, r).size(); k > 0; k--) {
-                    cubes.add(total.get(next++).cube(d, r));
+                while (next < total.size() && total.get(next).request == r) {
+                    cubes.add(total.get(next++).cube(d));
                 }
                 out.put(r.name(), table(d, r, cubes, work));
             }
@@ -502,8 +502,11 @@ public final class LocalTables {
         private final boolean[] touched;
 
         private final List<String> nameList;
+        /** The table these counts are for (a table may have several fact sets: the quality table two). */
+        final TableRequest request;
 
         Acc(LocalLinked d, TableRequest r, List<String> nameList) {
+            this.request = r;
             this.nameList = nameList;
             this.names = nameList.size();
             this.periods = d.periods;
@@ -601,7 +604,7 @@ public final class LocalTables {
             }
         }
 
-        CountCube cube(LocalLinked d, TableRequest r) {
+        CountCube cube(LocalLinked d) {
             List<Rollup.MunicipalCounts> municipal = new ArrayList<>();
             for (int p = 0; p < periods; p++) {
                 for (int g = 0; g < gms; g++) {

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.samenloop.engine.Failures;
 import nl.samenloop.engine.Engine;
+import nl.samenloop.engine.LocalWork;
 import nl.samenloop.engine.Progress;
 import nl.samenloop.storage.Location;
 import nl.samenloop.storage.Storage;
@@ -157,7 +157,7 @@ public final class Ingest {
         int cores = Math.max(1, lazy.parallelism());
         // Held in memory while a table is read (the duplicate check keeps every record's text): a delivery too big for
         // this heap goes to Spark, which spills to disk, the largest tables first.
-        for (String table : LocalIngest.tooBigForHeap(local, cores, Runtime.getRuntime().maxMemory() * 6 / 10)) {
+        for (String table : LocalIngest.tooBigForHeap(local, cores, LocalWork.heapRoom())) {
             LocalIngest.Prepared p = local.remove(table);
             progress.stage("ingest", String.format("%s: checking %,d MB of CSV without Spark needs about %,d MB of heap,"
                     + " more than this run has to spare: Spark ingests it", table, p.bytes() >> 20,
@@ -176,11 +176,7 @@ public final class Ingest {
         if (spark != null) {
             spark.conf().set(CACHE_COMPRESSED, "false");
         }
-        ExecutorService pool = local.isEmpty() ? null : Executors.newFixedThreadPool(Math.min(local.size(), cores), r -> {
-            Thread t = new Thread(r, "samenloop-ingest");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = local.isEmpty() ? null : LocalWork.pool(Math.min(local.size(), cores), "samenloop-ingest");
         Map<String, Future<Counts>> running = new LinkedHashMap<>();
         Map<String, TableReport> reports = new LinkedHashMap<>();
         try {

@@ -273,7 +273,7 @@ public final class JobRunner {
         long spells = staged(ingest, Staging.JEUGDHULP) + staged(ingest, Staging.BESCHERMING) + staged(ingest, Staging.RECLASSERING);
         long need = LocalLink.heapEstimate(staged(ingest, Staging.ADDRESSES), spells, staged(ingest, Staging.PERSONS),
                 spec.periods().size());
-        long room = Runtime.getRuntime().maxMemory() * 6 / 10;
+        long room = nl.samenloop.engine.LocalWork.heapRoom();
         if (need <= room || System.getProperty(ENGINE, "auto").equals("local")) {
             return true;
         }
